@@ -1,0 +1,181 @@
+package io.kafkit.common.connect;
+
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.convert.DurationConverter;
+import io.kafkit.common.convert.KeyValue;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The connection options every tool shares. A tool adds Apache's older spellings of them ({@code
+ * --broker-list}, {@code --producer.config}, {@code --consumer-property}, ...) as hidden options of
+ * its own that call the setters here.
+ *
+ * <p>The bootstrap server comes from the first of: {@code --bootstrap-server}; bootstrap.servers in
+ * {@code --command-property} or {@code --command-config}; {@code $KAFKIT_BOOTSTRAP_SERVER}; the
+ * profile ({@code --profile} or {@code $KAFKIT_PROFILE}); {@code localhost:9092}. Client properties
+ * are layered the same way: the profile's, then the config file's, then each property given on the
+ * command line.
+ */
+public final class ConnectionOptions {
+  public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  static final String BOOTSTRAP = "bootstrap.servers";
+
+  private final Environment environment;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec mixee;
+
+  private String bootstrapServer;
+  private Path configFile;
+  private final List<Map.Entry<String, String>> properties = new ArrayList<>();
+  private String profile;
+  private Duration timeout;
+  private ConnectionSettings resolved;
+
+  public ConnectionOptions(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Option(
+      names = "--bootstrap-server",
+      paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description =
+          "The Kafka server(s) to connect to. Default: $KAFKIT_BOOTSTRAP_SERVER, the profile's,"
+              + " or localhost:9092.")
+  public void bootstrapServer(String servers) {
+    this.bootstrapServer = servers;
+  }
+
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description = "A Kafka client properties file (security settings and the like).")
+  public void configFile(Path file) {
+    this.configFile = file;
+  }
+
+  @Option(
+      names = "--command-property",
+      paramLabel = "KEY=VALUE",
+      description = "A Kafka client property; repeatable; wins over --command-config.")
+  private List<String> commandProperties = new ArrayList<>();
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "A saved connection profile (default: $KAFKIT_PROFILE); see 'kafkit profile'.")
+  public void profile(String name) {
+    this.profile = name;
+  }
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long to wait for the cluster before giving up (default: 10s).")
+  public void timeout(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /**
+   * Adds a client property after those of --command-property: how a tool feeds its own spellings
+   * ({@code --producer-property}) and flags into the same configuration.
+   */
+  public void property(String key, String value) {
+    properties.add(Map.entry(key, value));
+  }
+
+  /** Adds a {@code key=value} property, parsed as Apache's tools parse it. */
+  public void property(String keyValue) {
+    try {
+      properties.add(KeyValue.parse(keyValue));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The merged settings; computed once. */
+  public ConnectionSettings resolve() {
+    if (resolved == null) {
+      resolved = doResolve();
+    }
+    return resolved;
+  }
+
+  /** The settings if {@link #resolve()} has run, for error messages. */
+  public ConnectionSettings resolvedOrNull() {
+    return resolved;
+  }
+
+  private ConnectionSettings doResolve() {
+    Properties merged = new Properties();
+    Optional<String> profileName =
+        Optional.ofNullable(profile).or(() -> environment.variable("KAFKIT_PROFILE"));
+    Properties profileProperties =
+        profileName.map(new Profiles(environment.configDir())::load).orElseGet(Properties::new);
+    merged.putAll(profileProperties);
+    Object fromProfile = merged.remove(BOOTSTRAP);
+    if (configFile != null) {
+      merged.putAll(readConfigFile(configFile));
+    }
+    commandProperties.forEach(this::property);
+    commandProperties.clear();
+    properties.forEach(e -> merged.put(e.getKey(), e.getValue()));
+
+    String servers;
+    String source;
+    if (bootstrapServer != null) {
+      servers = bootstrapServer;
+      source = "--bootstrap-server";
+    } else if (merged.getProperty(BOOTSTRAP) != null) {
+      servers = merged.getProperty(BOOTSTRAP);
+      source = "bootstrap.servers in the client properties";
+    } else if (environment.variable("KAFKIT_BOOTSTRAP_SERVER").isPresent()) {
+      servers = environment.variable("KAFKIT_BOOTSTRAP_SERVER").get();
+      source = "$KAFKIT_BOOTSTRAP_SERVER";
+    } else if (fromProfile != null) {
+      servers = fromProfile.toString();
+      source = "profile '" + profileName.orElseThrow() + "'";
+    } else {
+      servers = DEFAULT_BOOTSTRAP;
+      source = "the default";
+    }
+    BootstrapServers.problem(servers)
+        .ifPresent(
+            problem -> {
+              throw new ParameterException(mixee.commandLine(), problem + " (from " + source + ")");
+            });
+    merged.put(BOOTSTRAP, servers);
+    return new ConnectionSettings(
+        servers, source, merged, timeout == null ? DEFAULT_TIMEOUT : timeout);
+  }
+
+  private static Properties readConfigFile(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Properties loaded = new Properties();
+      loaded.load(in);
+      return loaded;
+    } catch (NoSuchFileException e) {
+      throw new KafkitException("The config file " + file + " does not exist.");
+    } catch (IOException e) {
+      throw new KafkitException("Cannot read the config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.kafkit.common.connect;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The one factory of Kafka clients. Each gets the merged connection properties, then the tool's
+ * own, and time limits that make an unreachable cluster fail within the connect timeout instead of
+ * the clients' 60 seconds (unless the user set those limits).
+ */
+public final class KafkaClients {
+  private final ConnectionSettings settings;
+
+  public KafkaClients(ConnectionSettings settings) {
+    this.settings = settings;
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  public Admin admin() {
+    return admin(Map.of());
+  }
+
+  public Admin admin(Map<String, ?> overrides) {
+    Properties props = settings.clientProperties();
+    String timeoutMs = Long.toString(settings.timeout().toMillis());
+    props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+    props.putAll(overrides);
+    return Admin.create(props);
+  }
+
+  public Producer<byte[], byte[]> producer(Map<String, ?> overrides) {
+    Properties props = settings.clientProperties();
+    props.putIfAbsent(
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
+    props.putAll(overrides);
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  public Consumer<byte[], byte[]> consumer(Map<String, ?> overrides) {
+    Properties props = settings.clientProperties();
+    props.putIfAbsent(
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
+    props.putAll(overrides);
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+}

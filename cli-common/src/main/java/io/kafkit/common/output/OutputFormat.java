@@ -1,0 +1,7 @@
+package io.kafkit.common.output;
+
+/** How a command prints structured data: Apache's text layout, or JSON. */
+public enum OutputFormat {
+  TEXT,
+  JSON
+}

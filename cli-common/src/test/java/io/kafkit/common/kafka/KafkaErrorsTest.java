@@ -1,0 +1,66 @@
+package io.kafkit.common.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.junit.jupiter.api.Test;
+
+class KafkaErrorsTest {
+  private static Failure describe(Throwable t) {
+    return KafkaErrors.describe(t, null);
+  }
+
+  @Test
+  void unwrapsFuturesToTheBrokersMessage() {
+    Failure f =
+        describe(new ExecutionException(new TopicExistsException("Topic 'a' already exists.")));
+    assertEquals(new Failure("Topic 'a' already exists.", ExitCodes.FAILED), f);
+    assertEquals(
+        "This server does not host this topic-partition.",
+        describe(
+                new ExecutionException(
+                    new UnknownTopicOrPartitionException(
+                        "This server does not host this topic-partition.")))
+            .message());
+    assertEquals(
+        "The group is not empty.",
+        describe(new GroupNotEmptyException("The group is not empty.")).message());
+  }
+
+  @Test
+  void securityFailuresSayWhereToLook() {
+    Failure auth = describe(new SaslAuthenticationException("Invalid username or password"));
+    assertTrue(auth.message().startsWith("Authentication failed: Invalid username or password"));
+    assertTrue(auth.message().contains("--command-config"));
+    Failure authz =
+        describe(new TopicAuthorizationException("Not authorized to access topics: [t]"));
+    assertEquals("Not authorized: Not authorized to access topics: [t]", authz.message());
+  }
+
+  @Test
+  void exitCodesFollowThePolicy() {
+    assertEquals(ExitCodes.INTERRUPTED, describe(new InterruptException("x")).exitCode());
+    assertEquals(ExitCodes.USAGE, describe(new ConfigException("acks", "x", "bad")).exitCode());
+    assertEquals(
+        ExitCodes.USAGE, describe(new KafkitException("u", ExitCodes.USAGE, null)).exitCode());
+    assertEquals("No such file: /x", describe(new NoSuchFileException("/x")).message());
+  }
+
+  @Test
+  void unexpectedErrorsPointToVerbose() {
+    Failure f = describe(new IllegalStateException("boom"));
+    assertEquals(ExitCodes.FAILED, f.exitCode());
+    assertTrue(f.message().contains("boom") && f.message().contains("--verbose"), f.message());
+  }
+}

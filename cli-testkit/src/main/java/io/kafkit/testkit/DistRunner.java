@@ -1,0 +1,88 @@
+package io.kafkit.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the assembled distribution's scripts as real processes. The distribution's directory comes
+ * from the system property {@code kafkit.dist.home}, which the dist module's build sets.
+ */
+public final class DistRunner {
+  private final Path home;
+  private final Map<String, String> environment = new HashMap<>();
+  private long timeoutSeconds = 120;
+
+  public DistRunner() {
+    String dir = System.getProperty("kafkit.dist.home");
+    if (dir == null) {
+      throw new IllegalStateException("kafkit.dist.home is not set: run through mvn verify");
+    }
+    this.home = Path.of(dir);
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public DistRunner env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  public DistRunner timeoutSeconds(long seconds) {
+    this.timeoutSeconds = seconds;
+    return this;
+  }
+
+  /** Runs bin/SCRIPT with the arguments and waits for it. */
+  public CliResult run(String script, String... args) {
+    Path executable = home.resolve("bin").resolve(script);
+    if (!Files.isExecutable(executable)) {
+      throw new IllegalStateException(executable + " is not an executable script");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    try {
+      Process process = builder.start();
+      CompletableFuture<String> out = read(process.getInputStream());
+      CompletableFuture<String> err = read(process.getErrorStream());
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError(
+            String.join(" ", command) + " did not finish within " + timeoutSeconds + "s");
+      }
+      return new CliResult(process.exitValue(), out.join(), err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CompletableFuture<String> read(InputStream stream) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}

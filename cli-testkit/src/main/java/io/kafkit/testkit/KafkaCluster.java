@@ -1,0 +1,93 @@
+package io.kafkit.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Apache Kafka cluster in KRaft mode, started in this JVM on free ports the first time a
+ * test asks for it and stopped when the JVM exits: one for all the tests of a module.
+ */
+public final class KafkaCluster {
+  private static KafkaCluster single;
+  private static KafkaCluster three;
+
+  private final KafkaClusterTestKit kit;
+
+  private KafkaCluster(KafkaClusterTestKit kit) {
+    this.kit = kit;
+  }
+
+  /** One combined broker and controller. */
+  public static synchronized KafkaCluster single() {
+    if (single == null) {
+      single = start(1);
+    }
+    return single;
+  }
+
+  /** Three brokers and one controller, for replication and failure tests. */
+  public static synchronized KafkaCluster three() {
+    if (three == null) {
+      three = start(3);
+    }
+    return three;
+  }
+
+  public String bootstrapServers() {
+    return kit.bootstrapServers();
+  }
+
+  /** An admin client of the cluster, for tests to set up and check state (close it). */
+  public Admin admin() {
+    return kit.admin();
+  }
+
+  public KafkaClusterTestKit kit() {
+    return kit;
+  }
+
+  private static KafkaCluster start(int brokers) {
+    try {
+      Path base = Files.createTempDirectory("kafkit-it-cluster-");
+      TestKitNodes nodes =
+          new TestKitNodes.Builder()
+              .setCombined(brokers == 1)
+              .setNumBrokerNodes(brokers)
+              .setNumControllerNodes(1)
+              .setBaseDirectory(base)
+              .build();
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+      short replication = (short) Math.min(brokers, 3);
+      Map.of(
+              "group.initial.rebalance.delay.ms", "0",
+              "offsets.topic.replication.factor", Short.toString(replication),
+              "offsets.topic.num.partitions", "5",
+              "transaction.state.log.replication.factor", Short.toString(replication),
+              "transaction.state.log.min.isr", "1",
+              "share.coordinator.state.topic.replication.factor", Short.toString(replication),
+              "share.coordinator.state.topic.min.isr", "1",
+              "auto.create.topics.enable", "false")
+          .forEach(builder::setConfigProp);
+      KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
+      kit.format();
+      kit.startup();
+      kit.waitForReadyBrokers();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kit), "kafkit-it-stop"));
+      return new KafkaCluster(kit);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the test cluster", e);
+    }
+  }
+
+  private static void closeQuietly(KafkaClusterTestKit kit) {
+    try {
+      kit.close();
+    } catch (Exception e) {
+      // the JVM is going away; its temp directories go with the test run
+    }
+  }
+}

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Drop-in for Apache Kafka's kafka-topics.sh: the same options and output, run by kafkit topics.
+self=$0
+while [ -h "$self" ]; do
+  link=$(readlink "$self")
+  case $link in
+    /*) self=$link ;;
+    *) self=$(dirname "$self")/$link ;;
+  esac
+done
+exec "$(dirname "$self")/kafkit" topics "$@"

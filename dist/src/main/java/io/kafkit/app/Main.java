@@ -1,0 +1,10 @@
+package io.kafkit.app;
+
+/** The launcher's entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Kafkit.execute(args));
+  }
+}
