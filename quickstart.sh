@@ -23,6 +23,13 @@ step() { printf '\n== %s\n$ kafkit %s\n' "$1" "${*:2}"; "$kafkit" "${@:2}"; }
 step "Start a real Apache Kafka broker (KRaft)" broker start --data-dir "$data/broker" --port "$port"
 bs=localhost:$port
 step "Is it running?" broker status --data-dir "$data/broker"
+step "Create a topic with 3 partitions" topics --bootstrap-server "$bs" --create --topic orders --partitions 3
 step "List the topics" topics --bootstrap-server "$bs" --list
+step "Describe it" topics --bootstrap-server "$bs" --describe --topic orders
+step "Change its retention (kafka-topics.sh 4 refuses this; kafkit does it)" \
+  topics --bootstrap-server "$bs" --alter --topic orders --config retention.ms=3600000
+step "Grow it to 4 partitions, then describe it as JSON" \
+  topics --bootstrap-server "$bs" --alter --topic orders --partitions 4
+"$kafkit" topics --bootstrap-server "$bs" --describe --topic orders --output json
 
 printf '\n== Done: the broker stops now.\n'

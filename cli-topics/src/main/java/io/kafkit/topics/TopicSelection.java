@@ -1,0 +1,45 @@
+package io.kafkit.topics;
+
+import io.kafkit.common.cli.KafkitException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.internals.Topic;
+
+/** The topics --topic names: every topic whose whole name the regular expression matches. */
+final class TopicSelection {
+  private TopicSelection() {}
+
+  /**
+   * The matching topics, sorted; fails with Apache's message when --topic matches none, unless
+   * --if-exists (then empty).
+   */
+  static List<String> select(Admin admin, TopicsRequest request, boolean listInternal)
+      throws ExecutionException, InterruptedException {
+    List<String> names = matching(admin, request, listInternal);
+    if (names.isEmpty() && request.topic() != null && !request.ifExists()) {
+      throw new KafkitException(
+          "Topic '"
+              + request.topic()
+              + "' does not exist as expected ('kafkit topics --list' shows the topics there are)");
+    }
+    return names;
+  }
+
+  /** The topics --topic matches (all without it), sorted; internal ones only if asked for. */
+  static List<String> matching(Admin admin, TopicsRequest request, boolean listInternal)
+      throws ExecutionException, InterruptedException {
+    Pattern pattern = request.topicPattern().orElse(null);
+    return admin
+        .listTopics(new ListTopicsOptions().listInternal(listInternal))
+        .names()
+        .get()
+        .stream()
+        .filter(name -> pattern == null || pattern.matcher(name).matches())
+        .filter(name -> listInternal || !Topic.isInternal(name))
+        .sorted()
+        .toList();
+  }
+}
