@@ -2,7 +2,6 @@ package io.kafkit.topics;
 
 import io.kafkit.common.cli.ErrorPrefix;
 import io.kafkit.common.cli.ExitCodes;
-import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
@@ -138,10 +137,8 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
         output.print(DescribeTopics.fetch(admin, request), DescribeTopicsText::render, out);
       } else if (action.alter) {
         AlterTopics.run(admin, request, out);
-      } else if (action.delete) {
+      } else { // --delete: the argument group guarantees exactly one action
         DeleteTopics.run(admin, request, spec.commandLine().getErr());
-      } else {
-        throw new KafkitException("no action", ExitCodes.USAGE, null);
       }
     }
     out.flush();
