@@ -32,4 +32,12 @@ step "Grow it to 4 partitions, then describe it as JSON" \
   topics --bootstrap-server "$bs" --alter --topic orders --partitions 4
 "$kafkit" topics --bootstrap-server "$bs" --describe --topic orders --output json
 
+printf '\n== Produce keyed records from a pipe (kafka-console-producer.sh options)\n'
+printf '$ printf ... | kafkit console-producer --topic orders --reader-property parse.key=true\n'
+printf 'alice\t{"item":"book"}\nbob\t{"item":"pen"}\nalice\t{"item":"lamp"}\n' \
+  | "$kafkit" console-producer --bootstrap-server "$bs" --topic orders --reader-property parse.key=true -v
+printf '\n== Produce JSON records with headers\n'
+printf '{"key":"carol","value":{"item":"cup"},"headers":{"source":"quickstart"}}\n' \
+  | "$kafkit" console-producer --bootstrap-server "$bs" --topic orders --input-format json -v
+
 printf '\n== Done: the broker stops now.\n'

@@ -2,7 +2,11 @@
 # Side-by-side benchmarks: kafkit against Apache Kafka's own tools (and kcat where it has the
 # feature), in one run on one machine, reporting medians and ratios.
 #
-#   bench/run.sh [--runs N] NAME...     NAME: topics-list, help, version (or all)
+#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce (or all)
+#
+# produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
+# (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
+# Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l.
 #
 # It builds kafkit if needed, fetches Apache's tools from Maven Central (bench/apache/pom.xml),
 # installs kcat from Debian's packages if it can, starts a kafkit broker on a spare port, and
@@ -20,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list)
+[ "${names[0]}" = all ] && names=(help version topics-list produce)
 mkdir -p "$work"
 
 kafkit_home=$(ls -d "$root"/dist/target/kafkit-*/ 2>/dev/null | head -1 || true)
@@ -46,6 +50,23 @@ apache() {
     -cp "$work/apache-lib/*" "$@"
 }
 
+# kafka-console-producer.sh and kafka-console-consumer.sh raise the heap to 512M.
+apache512() {
+  java -Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+    -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
+    -cp "$work/apache-lib/*" "$@"
+}
+
+# fresh_topic: an empty one-partition bench-produce topic, so runs neither grow the log nor
+# differ in what the broker holds.
+fresh_topic() {
+  "$kafkit" topics --bootstrap-server "$bs" --delete --topic bench-produce --if-exists >/dev/null 2>&1 || true
+  until "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-produce --partitions 1 >/dev/null 2>&1; do
+    sleep 0.2
+  done
+}
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 broker_dir=$work/broker
@@ -62,15 +83,21 @@ start_broker() {
 
 # median_ms LABEL COMMAND...: runs the command $runs times (after one warm-up that must succeed),
 # prints the median. A LABEL ending in '?' accepts any exit code (Apache's --help exits 1).
+# $before_each, if set, names a command run (untimed) before each run; $stdin_file, if set, is
+# each run's standard input.
+before_each=
+stdin_file=/dev/null
 median_ms() {
   local label=$1; shift
   if [[ $label != *'?' ]]; then
-    "$@" >/dev/null 2>&1 || { echo "FAILED: $label: $*" >&2; "$@" >&2 || true; exit 1; }
+    [ -z "$before_each" ] || $before_each
+    "$@" <"$stdin_file" >/dev/null 2>&1 || { echo "FAILED: $label: $*" >&2; "$@" <"$stdin_file" >&2 || true; exit 1; }
   fi
   local times=()
   for _ in $(seq "$runs"); do
     local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
+    [ -z "$before_each" ] || $before_each
+    t0=$(date +%s%N); "$@" <"$stdin_file" >/dev/null 2>&1; t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'
@@ -108,6 +135,21 @@ for name in "${names[@]}"; do
       else
         report topics-list "kafkit topics --list" "$k" "kafka-topics.sh --list" "$a"
       fi ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list all)" >&2; exit 2 ;;
+    produce)
+      start_broker
+      lines=$work/lines-1m.txt
+      [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
+      before_each=fresh_topic
+      stdin_file=$lines
+      k=$(median_ms kafkit "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce)
+      a=$(median_ms apache apache512 org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$bs" --topic bench-produce)
+      if command -v kcat >/dev/null 2>&1; then
+        c=$(median_ms kcat kcat -P -b "$bs" -t bench-produce)
+        report produce "kafkit console-producer" "$k" "kafka-console-producer.sh" "$a" "kcat -P" "$c"
+      else
+        report produce "kafkit console-producer" "$k" "kafka-console-producer.sh" "$a"
+      fi
+      before_each=; stdin_file=/dev/null ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce all)" >&2; exit 2 ;;
   esac
 done

@@ -1,23 +1,260 @@
 package io.kafkit.producer;
 
-import io.kafkit.common.cli.Unbuilt;
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
+import io.kafkit.common.connect.ConnectionOptions;
+import io.kafkit.common.connect.ConnectionSettings;
+import io.kafkit.common.connect.KafkaClients;
+import io.kafkit.common.convert.KeyValue;
+import io.kafkit.common.convert.PropertiesFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code kafkit console-producer}: Read lines from standard input and send them to a topic. */
+/** {@code kafkit console-producer}: kafka-console-producer.sh's options, a prompt, a fast pipe. */
 @Command(
     name = "console-producer",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Read lines from standard input and send them to a topic. (Not built yet.)")
+    sortOptions = false,
+    description = {
+      "Read lines from standard input (or --file) and send each to a topic as a record.",
+      "At a terminal: a '>' prompt with line editing and history. From a pipe: full speed;",
+      "every line read is acknowledged before exit, and any line not sent is named on stderr."
+    })
 public final class ConsoleProducerCommand implements Callable<Integer> {
-  @Unmatched List<String> arguments = new java.util.ArrayList<>();
+  static final String APACHE_LINE_READER = "org.apache.kafka.tools.LineMessageReader";
+
+  /** How long a pipe waits out a cluster that went away after accepting records: a restart. */
+  static final Duration PIPE_PATIENCE = Duration.ofMinutes(2);
+
+  /** How each line is read. */
+  enum InputFormat {
+    text,
+    json
+  }
+
+  private final Environment environment;
+  private final List<String> warnings = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin ProducerFlags flags;
+  @Mixin Verbosity verbosity;
+
+  @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic.")
+  String topic;
+
+  @Option(
+      names = "--partition",
+      paramLabel = "N",
+      description = "Send every record to this partition (default: by key, as Kafka does).")
+  Integer partition;
+
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
+      description = "Read this file instead of standard input.")
+  Path file;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      description =
+          "text (Apache's lines, default) or json: one object per line with key,"
+              + " value, headers, partition, timestamp.")
+  InputFormat inputFormat = InputFormat.text;
+
+  @Option(
+      names = "--sync",
+      description = "Wait for each record's acknowledgement before reading the next line.")
+  boolean sync;
+
+  @Option(
+      names = "--reader-property",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "A line reader setting; repeatable. parse.key=false, key.separator=\\t,"
+            + " parse.headers=false, headers.delimiter=\\t, headers.separator=,"
+            + " headers.key.separator=:, ignore.error=false, null.marker= (a field equal to it"
+            + " is sent as null).",
+        "Lines: \"h1:v1,h2:v2<TAB>key<TAB>value\" with both, \"key<TAB>value\","
+            + " \"h1:v1<TAB>value\"."
+      })
+  List<String> readerProperties = new ArrayList<>();
+
+  @Option(
+      names = "--reader-config",
+      paramLabel = "FILE",
+      description = "A properties file of line reader settings (--reader-property wins).")
+  Path readerConfig;
+
+  @Option(
+      names = "--line-reader",
+      paramLabel = "CLASS",
+      description = "Only Apache's default, " + APACHE_LINE_READER + ", is supported.")
+  String lineReader = APACHE_LINE_READER;
+
+  @Option(names = "--property", hidden = true)
+  List<String> legacyReaderProperties = new ArrayList<>();
+
+  @Option(names = "--producer-property", hidden = true)
+  List<String> legacyProducerProperties = new ArrayList<>();
+
+  @Option(names = "--producer.config", hidden = true)
+  Path legacyProducerConfig;
+
+  @Option(names = "--broker-list", hidden = true)
+  String legacyBrokerList;
+
+  public ConsoleProducerCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
-  public Integer call() {
-    throw Unbuilt.tool("console-producer", 4, "kafka-console-producer.sh");
+  public Integer call() throws IOException {
+    applyLegacyOptions();
+    ReaderSettings reader = readerSettings();
+    if (!lineReader.equals(APACHE_LINE_READER) && !lineReader.equals("LineMessageReader")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--line-reader "
+              + lineReader
+              + " cannot be loaded: kafkit reads lines itself."
+              + " For structured input use --input-format json.");
+    }
+    if (flags.maxPartitionMemoryBytes != null) {
+      warnings.add(
+          "Warning: --max-partition-memory-bytes is deprecated and will be removed in Apache"
+              + " Kafka 5.0. Use --batch-size instead.");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    warnings.forEach(err::println);
+    err.flush();
+
+    boolean atPrompt = file == null && environment.terminal();
+    ConnectionSettings settings = connection.resolve();
+    RecordParser parser =
+        inputFormat == InputFormat.json
+            ? new JsonLineParser(topic, partition)
+            : new LineParser(topic, partition, reader);
+    ProducerErrors errors = new ProducerErrors(settings, topic);
+    Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
+    if (atPrompt) {
+      Producer<byte[], byte[]> producer = new KafkaClients(settings).producer(overrides);
+      try {
+        return prompt(producer, parser, errors, err);
+      } finally {
+        Thread.interrupted(); // a late Ctrl-C from the prompt must not cut the close short
+        producer.close();
+      }
+    }
+    try (Producer<byte[], byte[]> producer = new KafkaClients(settings).producer(overrides)) {
+      Delivery delivery =
+          new Delivery(
+              producer,
+              sync,
+              errors,
+              new FailureLog(line -> println(err, line), false),
+              PIPE_PATIENCE);
+      RunReport report = new RunReport(delivery, err, verbosity.level() > 0, true);
+      try (InputStream in = file == null ? environment.stdin() : open(file)) {
+        return new PipeProducer(in, parser, delivery, report).run();
+      }
+    }
+  }
+
+  private int prompt(
+      Producer<byte[], byte[]> producer,
+      RecordParser parser,
+      ProducerErrors errors,
+      PrintWriter err)
+      throws IOException {
+    try (Prompt prompt = new Prompt(environment.configDir().resolve("console-producer.history"))) {
+      Delivery delivery =
+          new Delivery(producer, sync, errors, new FailureLog(prompt::show, true), Duration.ZERO);
+      RunReport report = new RunReport(delivery, err, verbosity.level() > 0, false);
+      return new PromptProducer(prompt, parser, delivery, report).run();
+    }
+  }
+
+  private ReaderSettings readerSettings() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (readerConfig != null) {
+      properties.putAll(PropertiesFiles.readMap(readerConfig));
+    }
+    for (String keyValue : readerProperties) {
+      try {
+        Map.Entry<String, String> entry = KeyValue.parse(keyValue);
+        properties.put(entry.getKey(), entry.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    try {
+      return ReaderSettings.from(properties);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static InputStream open(Path path) throws IOException {
+    try {
+      return Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new io.kafkit.common.cli.KafkitException(
+          "The file " + path + " does not exist.", ExitCodes.USAGE, e);
+    }
+  }
+
+  private static void println(PrintWriter err, String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  /** Apache's older spellings feed the same settings, with Apache's warning. */
+  private void applyLegacyOptions() {
+    if (!legacyProducerProperties.isEmpty()) {
+      warn("--producer-property", "--command-property");
+      legacyProducerProperties.forEach(connection::property);
+    }
+    if (legacyProducerConfig != null) {
+      warn("--producer.config", "--command-config");
+      connection.configFile(legacyProducerConfig);
+    }
+    if (!legacyReaderProperties.isEmpty()) {
+      warn("--property", "--reader-property");
+      readerProperties.addAll(0, legacyReaderProperties);
+    }
+    if (legacyBrokerList != null) {
+      connection.legacyBootstrapServer(legacyBrokerList);
+    }
+  }
+
+  private void warn(String old, String replacement) {
+    warnings.add(
+        "Warning: "
+            + old
+            + " is deprecated and will be removed in a future version. Use "
+            + replacement
+            + " instead.");
   }
 }

@@ -2,8 +2,10 @@ package io.kafkit.testkit;
 
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.Environment;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +20,12 @@ public final class CliRunner {
   private final Supplier<Object> command;
   private final Map<String, String> variables = new HashMap<>();
   private Path home = Path.of(System.getProperty("java.io.tmpdir"), "kafkit-test-home");
+  private byte[] stdin = new byte[0];
 
+  /**
+   * @param command a command object, or its class for picocli to build with kafkit's factory (which
+   *     gives the command the test's environment)
+   */
   public CliRunner(Supplier<Object> command) {
     this.command = command;
   }
@@ -33,10 +40,22 @@ public final class CliRunner {
     return this;
   }
 
+  /** What the command reads on standard input (nothing by default). */
+  public CliRunner stdin(String text) {
+    return stdin(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public CliRunner stdin(byte[] bytes) {
+    this.stdin = bytes.clone();
+    return this;
+  }
+
   public CliResult run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = CommandLines.create(command.get(), Environment.of(variables, home));
+    CommandLine cmd =
+        CommandLines.create(
+            command.get(), Environment.of(variables, home, new ByteArrayInputStream(stdin)));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int exitCode = CommandLines.execute(cmd, args);

@@ -75,6 +75,42 @@ public final class DistRunner {
     }
   }
 
+  /** Starts bin/SCRIPT with its standard input open to the test. */
+  public RunningProcess start(String script, String... args) {
+    return start(command(script, args));
+  }
+
+  /**
+   * Starts bin/SCRIPT on a real pseudo-terminal (through util-linux's {@code script}), as a person
+   * at a terminal runs it: what the test types arrives as keystrokes.
+   */
+  public RunningProcess startInTerminal(String script, String... args) {
+    // A pty made for a pipe has no size; give it a terminal's.
+    StringBuilder line = new StringBuilder("stty cols 120 rows 40; exec ");
+    for (String word : command(script, args)) {
+      line.append('\'').append(word.replace("'", "'\\''")).append("' ");
+    }
+    return start(List.of("script", "-qefc", line.toString().trim(), "/dev/null"));
+  }
+
+  private List<String> command(String script, String... args) {
+    Path executable = home.resolve("bin").resolve(script);
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private RunningProcess start(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    try {
+      return new RunningProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static CompletableFuture<String> read(InputStream stream) {
     return CompletableFuture.supplyAsync(
         () -> {

@@ -46,6 +46,28 @@ public final class KafkaCluster {
     return kit.admin();
   }
 
+  /** Creates a topic and waits until it can be written to. */
+  public String createTopic(String name, int partitions) {
+    try (Admin admin = admin()) {
+      admin
+          .createTopics(
+              java.util.List.of(
+                  new org.apache.kafka.clients.admin.NewTopic(
+                      name, partitions, (short) Math.min(3, kit.brokers().size()))))
+          .all()
+          .get();
+      return name;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create topic " + name, e);
+    }
+  }
+
+  /** Reads a topic from its start until it has {@code count} records or 30 s pass. */
+  public java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> read(
+      String topic, int count) {
+    return TopicReader.read(bootstrapServers(), topic, count);
+  }
+
   public KafkaClusterTestKit kit() {
     return kit;
   }

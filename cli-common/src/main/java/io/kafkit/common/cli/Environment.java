@@ -1,5 +1,7 @@
 package io.kafkit.common.cli;
 
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,19 +14,59 @@ import java.util.function.UnaryOperator;
 public final class Environment {
   private final UnaryOperator<String> variables;
   private final Path home;
+  private final InputStream stdin;
+  private final boolean terminal;
 
-  private Environment(UnaryOperator<String> variables, Path home) {
+  private Environment(
+      UnaryOperator<String> variables, Path home, InputStream stdin, boolean terminal) {
     this.variables = variables;
     this.home = home;
+    this.stdin = stdin;
+    this.terminal = terminal;
   }
 
   public static Environment system() {
-    return new Environment(System::getenv, Path.of(System.getProperty("user.home")));
+    return new Environment(
+        System::getenv, Path.of(System.getProperty("user.home")), System.in, systemTerminal());
   }
 
   public static Environment of(Map<String, String> variables, Path home) {
+    return of(variables, home, InputStream.nullInputStream());
+  }
+
+  /** A test's environment, whose standard input is never a terminal. */
+  public static Environment of(Map<String, String> variables, Path home, InputStream stdin) {
     Map<String, String> copy = Map.copyOf(variables);
-    return new Environment(copy::get, home);
+    return new Environment(copy::get, home, stdin, false);
+  }
+
+  /** Standard input. Tools that read it take it from here, never from {@code System.in}. */
+  public InputStream stdin() {
+    return stdin;
+  }
+
+  /**
+   * Whether a person sits at this process: standard input and output are both a terminal, Apache's
+   * own test ({@code System.console() != null}), made exact on Java 22+ where a console exists even
+   * for pipes.
+   */
+  public boolean terminal() {
+    return terminal;
+  }
+
+  private static boolean systemTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // Java 17-21: a console exists only for a terminal
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** The variable's value, if it is set and not blank. */

@@ -1,14 +1,9 @@
 package io.kafkit.common.connect;
 
 import io.kafkit.common.cli.Environment;
-import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.convert.DurationConverter;
 import io.kafkit.common.convert.KeyValue;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.kafkit.common.convert.PropertiesFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +38,7 @@ public final class ConnectionOptions {
   private CommandSpec mixee;
 
   private String bootstrapServer;
+  private String legacyBootstrapServer;
   private Path configFile;
   private final List<Map.Entry<String, String>> properties = new ArrayList<>();
   private String profile;
@@ -61,6 +57,14 @@ public final class ConnectionOptions {
               + " or localhost:9092.")
   public void bootstrapServer(String servers) {
     this.bootstrapServer = servers;
+  }
+
+  /**
+   * Apache's older {@code --broker-list}: used, as Apache uses it, only when {@code
+   * --bootstrap-server} is not given.
+   */
+  public void legacyBootstrapServer(String servers) {
+    this.legacyBootstrapServer = servers;
   }
 
   @Option(
@@ -133,7 +137,7 @@ public final class ConnectionOptions {
     merged.putAll(profileProperties);
     Object fromProfile = merged.remove(BOOTSTRAP);
     if (configFile != null) {
-      merged.putAll(readConfigFile(configFile));
+      merged.putAll(PropertiesFiles.read(configFile));
     }
     commandProperties.forEach(this::property);
     commandProperties.clear();
@@ -144,6 +148,9 @@ public final class ConnectionOptions {
     if (bootstrapServer != null) {
       servers = bootstrapServer;
       source = "--bootstrap-server";
+    } else if (legacyBootstrapServer != null) {
+      servers = legacyBootstrapServer;
+      source = "--broker-list";
     } else if (merged.getProperty(BOOTSTRAP) != null) {
       servers = merged.getProperty(BOOTSTRAP);
       source = "bootstrap.servers in the client properties";
@@ -165,17 +172,5 @@ public final class ConnectionOptions {
     merged.put(BOOTSTRAP, servers);
     return new ConnectionSettings(
         servers, source, merged, timeout == null ? DEFAULT_TIMEOUT : timeout);
-  }
-
-  private static Properties readConfigFile(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Properties loaded = new Properties();
-      loaded.load(in);
-      return loaded;
-    } catch (NoSuchFileException e) {
-      throw new KafkitException("The config file " + file + " does not exist.");
-    } catch (IOException e) {
-      throw new KafkitException("Cannot read the config file " + file + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -1,0 +1,192 @@
+package io.kafkit.producer;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * Sends records and keeps the account of what was acknowledged and what failed, by line number.
+ * {@link #finish()} waits until every record sent is acknowledged or failed: that is what makes end
+ * of input and Ctrl-C lose nothing.
+ */
+final class Delivery {
+  private final Producer<byte[], byte[]> producer;
+  private final boolean sync;
+  private final ProducerErrors errors;
+  private final FailureLog failures;
+  private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final long startNanos = System.nanoTime();
+  private final long patienceNanos;
+  private final Thread mainThread = Thread.currentThread();
+  private volatile boolean fatal;
+  private long sent;
+  private Exception failedInSend;
+  private boolean sending;
+
+  /**
+   * @param patience how long a send may keep waiting for the topic's metadata once the cluster has
+   *     acknowledged a record (a broker restarting), or zero to fail after one wait (max.block.ms)
+   */
+  Delivery(
+      Producer<byte[], byte[]> producer,
+      boolean sync,
+      ProducerErrors errors,
+      FailureLog failures,
+      Duration patience) {
+    this.producer = producer;
+    this.sync = sync;
+    this.errors = errors;
+    this.failures = failures;
+    this.patienceNanos = patience.toNanos();
+  }
+
+  void send(ProducerRecord<byte[], byte[]> record, long lineNumber) {
+    sent++;
+    LineCallback callback = new LineCallback(record, lineNumber);
+    if (sync) {
+      sendAndWait(record, callback);
+      return;
+    }
+    long deadline = System.nanoTime() + patienceNanos;
+    while (true) {
+      failedInSend = null;
+      sending = true;
+      try {
+        producer.send(record, callback);
+      } finally {
+        sending = false;
+      }
+      if (failedInSend == null) {
+        return;
+      }
+      // The producer gave up waiting for metadata. Once the topic was written to, that is a
+      // broker restarting or a leader moving: wait again rather than drop the line.
+      if (!(failedInSend instanceof TimeoutException)
+          || acknowledged.get() == 0
+          || System.nanoTime() > deadline) {
+        callback.fail(failedInSend);
+        return;
+      }
+    }
+  }
+
+  private void sendAndWait(ProducerRecord<byte[], byte[]> record, LineCallback callback) {
+    try {
+      callback.onCompletion(producer.send(record).get(), null);
+    } catch (ExecutionException e) {
+      callback.onCompletion(null, e.getCause() instanceof Exception c ? c : e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptException(e);
+    }
+  }
+
+  /**
+   * Whether a failure happened that every later record would meet too (no such topic, not
+   * authorized, cluster gone): a pipe stops reading then, instead of waiting once per line.
+   */
+  boolean fatal() {
+    return fatal;
+  }
+
+  /**
+   * Blocks until every record sent so far is acknowledged or failed. Not even an interrupt stops
+   * it: jline interrupts the reading thread on Ctrl-C (sometimes after the prompt returned), and
+   * giving up here would lose what was typed.
+   */
+  void finish() {
+    for (int attempt = 0; ; attempt++) {
+      Thread.interrupted();
+      try {
+        producer.flush();
+        return;
+      } catch (InterruptException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  long sent() {
+    return sent;
+  }
+
+  long acknowledged() {
+    return acknowledged.get();
+  }
+
+  long bytes() {
+    return bytes.get();
+  }
+
+  long elapsedNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  FailureLog failures() {
+    return failures;
+  }
+
+  private static int size(byte[] b) {
+    return b == null ? -1 : b.length;
+  }
+
+  private static String describeSize(int size) {
+    return size < 0 ? "null" : size + " bytes";
+  }
+
+  /** Keeps the sizes, not the record: the bytes are not held until the acknowledgement. */
+  private final class LineCallback implements Callback {
+    private final String topic;
+    private final long lineNumber;
+    private final int keySize;
+    private final int valueSize;
+
+    LineCallback(ProducerRecord<byte[], byte[]> record, long lineNumber) {
+      this.topic = record.topic();
+      this.lineNumber = lineNumber;
+      this.keySize = size(record.key());
+      this.valueSize = size(record.value());
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception == null) {
+        acknowledged.incrementAndGet();
+        bytes.addAndGet(Math.max(keySize, 0) + Math.max(valueSize, 0));
+      } else if (sending && Thread.currentThread() == mainThread) {
+        failedInSend = exception; // decided on by send(), which may try again
+      } else {
+        fail(exception);
+      }
+    }
+
+    void fail(Exception exception) {
+      if (!ProducerErrors.perRecord(exception)) {
+        fatal = true;
+      }
+      String reason = errors.describe(exception);
+      failures.add(
+          lineNumber,
+          reason,
+          "Error when sending message on line "
+              + lineNumber
+              + " to topic "
+              + topic
+              + " with key: "
+              + describeSize(keySize)
+              + ", value: "
+              + describeSize(valueSize)
+              + " with error: "
+              + reason);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.kafkit.producer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * {@code --input-format json}: one object per line, {@code {"key":..., "value":..., "headers":
+ * {...}, "partition": N, "timestamp": ...}}. A string is sent as its UTF-8 bytes, any other JSON
+ * value as its compact JSON text, {@code null} as null. {@code "keyEncoding"/"valueEncoding":
+ * "base64"} (as the console consumer's JSON output writes for binary data) sends decoded bytes, so
+ * that output can be produced again as it is; its other fields (topic, offset, timestampType) are
+ * ignored.
+ */
+final class JsonLineParser implements RecordParser {
+  private static final Set<String> IGNORED = Set.of("topic", "offset", "timestampType");
+  private static final Set<String> KNOWN =
+      Set.of("key", "value", "headers", "partition", "timestamp", "keyEncoding", "valueEncoding");
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final String topic;
+  private final Integer partition;
+
+  JsonLineParser(String topic, Integer partition) {
+    this.topic = topic;
+    this.partition = partition;
+  }
+
+  @Override
+  public ProducerRecord<byte[], byte[]> parse(byte[] line, int start, int end, long lineNumber) {
+    JsonNode node;
+    try {
+      node = mapper.readTree(line, start, end - start);
+    } catch (JsonProcessingException e) {
+      throw new LineException(
+          "Invalid JSON on line number " + lineNumber + ": " + e.getOriginalMessage(), lineNumber);
+    } catch (IOException e) {
+      throw new LineException("Cannot read line number " + lineNumber + ": " + e, lineNumber);
+    }
+    if (node == null || !node.isObject()) {
+      throw new LineException(
+          "Line number "
+              + lineNumber
+              + " is not a JSON object; --input-format json takes one object per line, such as"
+              + " {\"key\":\"k\",\"value\":\"v\"}",
+          lineNumber);
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!KNOWN.contains(name) && !IGNORED.contains(name)) {
+        throw new LineException(
+            "Unknown field '"
+                + name
+                + "' on line number "
+                + lineNumber
+                + "; the fields are key, value, headers, partition, timestamp,"
+                + " keyEncoding, valueEncoding",
+            lineNumber);
+      }
+    }
+    Fields fields = new Fields(node, lineNumber);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            topic,
+            fields.partition(),
+            fields.timestamp(),
+            fields.bytes("key", "keyEncoding"),
+            fields.bytes("value", "valueEncoding"));
+    fields.addHeaders(record);
+    return record;
+  }
+
+  private final class Fields {
+    private final JsonNode node;
+    private final long lineNumber;
+
+    Fields(JsonNode node, long lineNumber) {
+      this.node = node;
+      this.lineNumber = lineNumber;
+    }
+
+    Integer partition() {
+      JsonNode p = node.get("partition");
+      if (p == null || p.isNull()) {
+        return partition;
+      }
+      if (!p.canConvertToInt() || !p.isIntegralNumber() || p.intValue() < 0) {
+        throw invalid("partition", "a partition number (0 or more)");
+      }
+      return p.intValue();
+    }
+
+    Long timestamp() {
+      JsonNode t = node.get("timestamp");
+      if (t == null || t.isNull()) {
+        return null;
+      }
+      if (t.isIntegralNumber() && t.canConvertToLong() && t.longValue() >= 0) {
+        return t.longValue();
+      }
+      if (t.isTextual()) {
+        try {
+          return Instant.parse(t.textValue()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+          // reported below
+        }
+      }
+      throw invalid(
+          "timestamp",
+          "milliseconds since the epoch or an ISO-8601 instant (2026-01-31T12:00:00Z)");
+    }
+
+    byte[] bytes(String field, String encodingField) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      String encoding = text(encodingField, "utf8");
+      if (encoding.equals("base64")) {
+        if (!v.isTextual()) {
+          throw invalid(field, "a base64 string, as " + encodingField + " is base64");
+        }
+        try {
+          return Base64.getDecoder().decode(v.textValue());
+        } catch (IllegalArgumentException e) {
+          throw invalid(field, "valid base64 (" + e.getMessage() + ")");
+        }
+      }
+      if (!encoding.equals("utf8")) {
+        throw invalid(encodingField, "'utf8' or 'base64'");
+      }
+      return v.isTextual()
+          ? v.textValue().getBytes(StandardCharsets.UTF_8)
+          : v.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    void addHeaders(ProducerRecord<byte[], byte[]> record) {
+      JsonNode headers = node.get("headers");
+      if (headers == null || headers.isNull()) {
+        return;
+      }
+      if (headers.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> h = it.next();
+          record.headers().add(h.getKey(), headerValue(h.getValue(), "utf8"));
+        }
+        return;
+      }
+      if (!headers.isArray()) {
+        throw invalid("headers", "an object {\"name\":\"value\"} or a list of {\"key\",\"value\"}");
+      }
+      for (JsonNode h : headers) {
+        JsonNode key = h.get("key");
+        if (key == null || !key.isTextual()) {
+          throw invalid("headers", "a list of objects with a string \"key\"");
+        }
+        JsonNode encoding = h.get("valueEncoding");
+        record
+            .headers()
+            .add(
+                key.textValue(),
+                headerValue(h.get("value"), encoding == null ? "utf8" : encoding.asText()));
+      }
+    }
+
+    private byte[] headerValue(JsonNode value, String encoding) {
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      String text = value.isTextual() ? value.textValue() : value.toString();
+      if (encoding.equals("base64")) {
+        try {
+          return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+          throw invalid("headers", "valid base64 (" + e.getMessage() + ")");
+        }
+      }
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String text(String field, String fallback) {
+      JsonNode v = node.get(field);
+      return v == null || v.isNull() ? fallback : v.asText();
+    }
+
+    private LineException invalid(String field, String expected) {
+      return new LineException(
+          "Invalid \"" + field + "\" on line number " + lineNumber + ": expected " + expected,
+          lineNumber);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package io.kafkit.producer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.testkit.CliResult;
+import io.kafkit.testkit.CliRunner;
+import io.kafkit.testkit.KafkaCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pipes into a real one-broker KRaft cluster, read back with a plain consumer. */
+class ConsoleProducerIT {
+  static final KafkaCluster cluster = KafkaCluster.single();
+  static final AtomicInteger ids = new AtomicInteger();
+
+  static String topic(int partitions) {
+    return cluster.createTopic("produce-" + ids.incrementAndGet(), partitions);
+  }
+
+  static CliResult produce(String input, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--bootstrap-server";
+    all[1] = cluster.bootstrapServers();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return new CliRunner(() -> ConsoleProducerCommand.class).stdin(input).run(all);
+  }
+
+  static String text(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  static void assertOk(CliResult r) {
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals("", r.out(), "nothing on stdout");
+  }
+
+  static void assertFails(CliResult r, int code, String text) {
+    assertEquals(code, r.exitCode(), r.toString());
+    assertTrue(r.err().contains(text), "expected '" + text + "' in:\n" + r);
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+  }
+
+  @Test
+  void keysHeadersAndEmptyValuesAsTheGoldenSession() {
+    String t = topic(1);
+    // ../shared/golden/console-producer-keys-headers.txt, with Apache's deprecated --property.
+    CliResult r =
+        produce(
+            "h1:v1,h2:v2\tkey-0\tvalue-0\nh1:v1\tkey-1\tvalue-1\nh1:v1,h2:\tkey-2\tvalue-2\n"
+                + "h3:x\tkey-3\t\nh1:v1\tkey-4\tvalue-4\n",
+            "--topic",
+            t,
+            "--property",
+            "parse.key=true",
+            "--property",
+            "parse.headers=true");
+    assertOk(r);
+    assertEquals(
+        "Warning: --property is deprecated and will be removed in a future version."
+            + " Use --reader-property instead.\n",
+        r.err());
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 5);
+    assertEquals(5, records.size());
+    assertEquals("key-0", text(records.get(0).key()));
+    assertEquals("value-0", text(records.get(0).value()));
+    Header[] h0 = records.get(0).headers().toArray();
+    assertEquals("h2", h0[1].key());
+    assertEquals("v2", text(h0[1].value()));
+    assertEquals("", text(records.get(2).headers().lastHeader("h2").value()));
+    assertEquals("", text(records.get(3).value()));
+  }
+
+  @Test
+  void nullMarkerSendsTombstones() {
+    String t = topic(1);
+    assertOk(
+        produce(
+            "k1\tNULL\nk2\tv2\n",
+            "--topic",
+            t,
+            "--reader-property",
+            "parse.key=true",
+            "--reader-property",
+            "null.marker=NULL"));
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 2);
+    assertNull(records.get(0).value());
+    assertEquals("v2", text(records.get(1).value()));
+  }
+
+  @Test
+  void jsonInputWithPartitionsAndTimestamps() {
+    String t = topic(3);
+    assertOk(
+        produce(
+            "{\"key\":\"a\",\"value\":{\"n\":1},\"partition\":2,\"timestamp\":1700000000000}\n"
+                + "{\"value\":\"plain\",\"headers\":{\"h\":\"x\"},\"partition\":1}\n",
+            "--topic",
+            t,
+            "--input-format",
+            "json"));
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 2);
+    ConsumerRecord<byte[], byte[]> first =
+        records.stream().filter(r -> r.partition() == 2).findFirst().orElseThrow();
+    assertEquals("{\"n\":1}", text(first.value()));
+    assertEquals(1700000000000L, first.timestamp());
+    assertTrue(
+        records.stream().anyMatch(r -> r.partition() == 1 && r.headers().lastHeader("h") != null));
+  }
+
+  @Test
+  void aHundredThousandLinesArriveOnceEachInOrder() {
+    String t = topic(1);
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      input.append("line-").append(i).append(" ").append("x".repeat(80)).append('\n');
+    }
+    CliResult r = produce(input.toString(), "--topic", t, "--compression-codec", "lz4", "-v");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("Sent 100000 records"), r.err());
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 100_000);
+    assertEquals(100_000, records.size());
+    for (int i = 0; i < 100_000; i++) {
+      assertTrue(text(records.get(i).value()).startsWith("line-" + i + " "), "record " + i);
+    }
+  }
+
+  @Test
+  void everyCodecAndSyncModeWork() {
+    for (String codec : List.of("none", "gzip", "snappy", "lz4", "zstd")) {
+      String t = topic(1);
+      assertOk(produce("a\nb\n", "--topic", t, "--compression-codec", codec, "--sync"));
+      assertEquals(2, cluster.read(t, 2).size(), codec);
+    }
+  }
+
+  @Test
+  void partitionAndFileOptions(@TempDir Path dir) throws Exception {
+    String t = topic(3);
+    Path file = dir.resolve("in.txt");
+    Files.writeString(file, "one\ntwo\nthree");
+    assertOk(produce("", "--topic", t, "--partition", "1", "--file", file.toString()));
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 3);
+    assertEquals(3, records.size());
+    assertTrue(records.stream().allMatch(r -> r.partition() == 1));
+    assertEquals("three", text(records.get(2).value()));
+  }
+
+  @Test
+  void aLineWithoutKeySeparatorStopsTheRunAfterSendingTheLinesBefore() {
+    String t = topic(1);
+    CliResult r =
+        produce("a\t1\nb\t2\nbroken\nc\t3\n", "--topic", t, "--reader-property", "parse.key=true");
+    assertFails(r, 1, "No key separator found on line number 3: 'broken'");
+    assertTrue(r.err().contains("Lines before it were sent"), r.err());
+    assertEquals(2, cluster.read(t, 2).size());
+  }
+
+  @Test
+  void invalidJsonNamesTheLine() {
+    CliResult r = produce("{\"value\":1}\n{oops\n", "--topic", topic(1), "--input-format", "json");
+    assertFails(r, 1, "Invalid JSON on line number 2");
+  }
+
+  @Test
+  void unknownTopicStopsAtOnceWithAClearMessage() {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      input.append("v").append(i).append('\n');
+    }
+    long start = System.nanoTime();
+    CliResult r = produce(input.toString(), "--topic", "no-such-topic", "--connect-timeout", "2s");
+    assertFails(r, 1, "Topic 'no-such-topic' (or the partition) does not exist");
+    assertTrue(r.err().contains("Stopped reading after line"), r.err());
+    assertTrue((System.nanoTime() - start) / 1e9 < 20, "one wait, not one per line");
+  }
+
+  @Test
+  void aRecordTooLargeIsNamedByLineAndTheOthersAreSent() {
+    String t = topic(1);
+    CliResult r =
+        produce(
+            "small\n" + "x".repeat(3000) + "\nsmall again\n",
+            "--topic",
+            t,
+            "--producer-property",
+            "max.request.size=2000");
+    assertFails(r, 1, "Not sent: line 2 (1 record):");
+    Set<String> values = new HashSet<>();
+    cluster.read(t, 2).forEach(rec -> values.add(text(rec.value())));
+    assertEquals(Set.of("small", "small again"), values);
+  }
+
+  @Test
+  void unreachableBrokerIsReportedWithinTheTimeout() {
+    CliResult r =
+        new CliRunner(() -> ConsoleProducerCommand.class)
+            .stdin("x\n")
+            .run("--bootstrap-server", "127.0.0.1:1", "--topic", "t", "--connect-timeout", "1s");
+    assertFails(r, 1, "Cannot reach the Kafka cluster at 127.0.0.1:1");
+  }
+
+  @Test
+  void usageErrors() {
+    assertFails(produce("", "--reader-property", "parse.key=true"), 2, "--topic");
+    assertFails(
+        produce("", "--topic", "t", "--reader-property", "headers.separator=:"),
+        2,
+        "headers.separator and headers.key.separator may not be equal");
+    assertFails(
+        produce("", "--topic", "t", "--compression-codec", "brotli"), 2, "--compression-codec");
+    assertFails(produce("", "--topic", "t", "--line-reader", "com.example.Reader"), 2, "json");
+  }
+}

@@ -1,0 +1,200 @@
+package io.kafkit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.testkit.CliResult;
+import io.kafkit.testkit.DistRunner;
+import io.kafkit.testkit.KafkaCluster;
+import io.kafkit.testkit.RunningProcess;
+import io.kafkit.testkit.TopicReader;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console producer as people and scripts run it: on a terminal, and through a pipe. */
+class ConsoleProducerDistIT {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  // jline turns bracketed paste on right before it shows the prompt: this marks a new prompt.
+  static final String PROMPT = "\u001b[?2004h>";
+  final DistRunner dist = new DistRunner();
+  @TempDir Path tmp;
+
+  static List<String> keyValues(List<ConsumerRecord<byte[], byte[]>> records) {
+    return records.stream()
+        .map(
+            r ->
+                new String(r.key(), StandardCharsets.UTF_8)
+                    + "="
+                    + new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  @Test
+  void thePromptSurvivesBadLinesAndFailedSendsAndKeepsItsHistory() {
+    KafkaCluster cluster = KafkaCluster.single();
+    String topic = cluster.createTopic("prompt-" + System.nanoTime() % 100000, 1);
+    dist.env("KAFKIT_CONFIG_DIR", tmp.resolve("config").toString());
+    String[] args = {
+      "console-producer",
+      "--bootstrap-server",
+      cluster.bootstrapServers(),
+      "--topic",
+      topic,
+      "--reader-property",
+      "parse.key=true",
+      "--reader-property",
+      "key.separator=:",
+      "--producer-property",
+      "max.request.size=300"
+    };
+    try (RunningProcess session = dist.startInTerminal("kafkit", args)) {
+      session.awaitOutput(PROMPT, 1, WAIT).type("a:1\r").awaitOutput(PROMPT, 2, WAIT);
+      session.type("broken\r").awaitOutput("No key separator found on line number 2", 1, WAIT);
+      session.type("big:" + "x".repeat(400) + "\r").awaitOutput("message on line 3", 1, WAIT);
+      session.type("b:2\r").awaitOutput(PROMPT, 5, WAIT);
+      session.type("\u0004"); // Ctrl-D
+      CliResult r = session.waitFor(WAIT);
+      assertEquals(1, r.exitCode(), "a line was not sent: " + r);
+      assertTrue(r.out().contains("Not sent: line 2"), r.out());
+    }
+    assertEquals(List.of("a=1", "b=2"), keyValues(cluster.read(topic, 2)));
+
+    try (RunningProcess again = dist.startInTerminal("kafkit", args)) {
+      again
+          .awaitOutput(PROMPT, 1, WAIT)
+          .type("\u0010") // Ctrl-P: the previous line
+          .awaitOutput("b:2", 1, WAIT);
+      again.type("\r").awaitOutput(PROMPT, 2, WAIT);
+      again.type("\u0003"); // Ctrl-C leaves too
+      CliResult r = again.waitFor(WAIT);
+      assertEquals(0, r.exitCode(), r.toString());
+    }
+    assertEquals(List.of("a=1", "b=2", "b=2"), keyValues(cluster.read(topic, 3)));
+  }
+
+  @Test
+  void aBrokerRestartDuringAPipeLosesAndDuplicatesNothing() throws Exception {
+    Path data = tmp.resolve("broker");
+    String port = Integer.toString(freePort());
+    String controllerPort = Integer.toString(freePort());
+    String bootstrap = "localhost:" + port;
+    CliResult started =
+        dist.run(
+            "kafkit",
+            "broker",
+            "start",
+            "--data-dir",
+            data.toString(),
+            "--port",
+            port,
+            "--controller-port",
+            controllerPort);
+    assertEquals(0, started.exitCode(), started.toString());
+    try {
+      assertEquals(
+          0,
+          dist.run("kafkit", "topics", "--bootstrap-server", bootstrap, "--create", "--topic", "r")
+              .exitCode());
+      int perPhase = 20_000;
+      try (RunningProcess pipe =
+          dist.start(
+              "kafkit", "console-producer", "--bootstrap-server", bootstrap, "--topic", "r")) {
+        pipe.type(lines(0, perPhase));
+        await(() -> TopicReader.read(bootstrap, "r", 1).size() > 0);
+        assertEquals(
+            0, dist.run("kafkit", "broker", "stop", "--data-dir", data.toString()).exitCode());
+        // The producer stops reading while it waits for the broker: write from another thread,
+        // as a script upstream keeps writing, while this one restarts the broker.
+        java.util.concurrent.CompletableFuture<Void> writer =
+            java.util.concurrent.CompletableFuture.runAsync(
+                () -> typeOrShow(pipe, lines(perPhase, 3 * perPhase)));
+        assertEquals(
+            0,
+            dist.run(
+                    "kafkit",
+                    "broker",
+                    "start",
+                    "--data-dir",
+                    data.toString(),
+                    "--port",
+                    port,
+                    "--controller-port",
+                    controllerPort)
+                .exitCode());
+        writer.get(150, java.util.concurrent.TimeUnit.SECONDS);
+        pipe.closeInput();
+        CliResult r = pipe.waitFor(Duration.ofSeconds(150));
+        assertEquals(0, r.exitCode(), r.toString());
+      }
+      List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(bootstrap, "r", 3 * perPhase);
+      assertEquals(3 * perPhase, records.size(), "nothing lost, nothing duplicated");
+      for (int i = 0; i < records.size(); i++) {
+        assertEquals("line-" + i, new String(records.get(i).value(), StandardCharsets.UTF_8));
+      }
+    } finally {
+      dist.run("kafkit", "broker", "stop", "--data-dir", data.toString());
+    }
+  }
+
+  @Test
+  void ctrlCInAPipeSendsEveryLineReadBeforeExiting() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String topic = cluster.createTopic("interrupted-" + System.nanoTime() % 100000, 1);
+    try (RunningProcess pipe =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--topic",
+            topic)) {
+      pipe.type(lines(0, 30_000));
+      await(() -> TopicReader.read(cluster.bootstrapServers(), topic, 1).size() > 0);
+      pipe.interrupt();
+      CliResult r = pipe.waitFor(WAIT);
+      assertEquals(130, r.exitCode(), r.toString());
+      assertTrue(r.err().contains("Interrupted: all 30000 lines read were sent."), r.err());
+    }
+    assertEquals(30_000, cluster.read(topic, 30_000).size());
+  }
+
+  private static void typeOrShow(RunningProcess process, String text) {
+    try {
+      process.type(text);
+    } catch (java.io.UncheckedIOException e) {
+      throw new AssertionError("the producer ended early:\n" + process.errors(), e);
+    }
+  }
+
+  private static String lines(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      text.append("line-").append(i).append('\n');
+    }
+    return text.toString();
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + WAIT);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
