@@ -40,4 +40,13 @@ printf '\n== Produce JSON records with headers\n'
 printf '{"key":"carol","value":{"item":"cup"},"headers":{"source":"quickstart"}}\n' \
   | "$kafkit" console-producer --bootstrap-server "$bs" --topic orders --input-format json -v
 
+step "Read them back, as kafka-console-consumer.sh prints them" \
+  console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --max-messages 4 \
+  --formatter-property print.key=true --formatter-property print.partition=true
+step "Read them as a group (commits what it printed)" \
+  console-consumer --bootstrap-server "$bs" --topic orders --group quickstart --from-beginning --exit-at-end \
+  --format '%k => %s (partition %p, offset %o)\n'
+step "As JSON lines, with headers" \
+  console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --exit-at-end --output json
+
 printf '\n== Done: the broker stops now.\n'

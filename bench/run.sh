@@ -2,11 +2,14 @@
 # Side-by-side benchmarks: kafkit against Apache Kafka's own tools (and kcat where it has the
 # feature), in one run on one machine, reporting medians and ratios.
 #
-#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce (or all)
+#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
 # Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l.
+#
+# consume reads those 1,000,000 records from the beginning to /dev/null with the default format:
+# kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e.
 #
 # It builds kafkit if needed, fetches Apache's tools from Maven Central (bench/apache/pom.xml),
 # installs kcat from Debian's packages if it can, starts a kafkit broker on a spare port, and
@@ -24,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce)
+[ "${names[0]}" = all ] && names=(help version topics-list produce consume)
 mkdir -p "$work"
 
 kafkit_home=$(ls -d "$root"/dist/target/kafkit-*/ 2>/dev/null | head -1 || true)
@@ -150,6 +153,22 @@ for name in "${names[@]}"; do
         report produce "kafkit console-producer" "$k" "kafka-console-producer.sh" "$a"
       fi
       before_each=; stdin_file=/dev/null ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list produce all)" >&2; exit 2 ;;
+    consume)
+      start_broker
+      lines=$work/lines-1m.txt
+      [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
+      if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-consume >/dev/null 2>&1; then
+        "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-consume --partitions 1 >/dev/null
+        "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-consume <"$lines"
+      fi
+      k=$(median_ms kafkit "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
+      a=$(median_ms apache apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
+      if command -v kcat >/dev/null 2>&1; then
+        c=$(median_ms kcat kcat -C -b "$bs" -t bench-consume -o beginning -e -q)
+        report consume "kafkit console-consumer" "$k" "kafka-console-consumer.sh" "$a" "kcat -C -e" "$c"
+      else
+        report consume "kafkit console-consumer" "$k" "kafka-console-consumer.sh" "$a"
+      fi ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce consume all)" >&2; exit 2 ;;
   esac
 done

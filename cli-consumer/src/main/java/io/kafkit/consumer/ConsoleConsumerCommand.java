@@ -1,23 +1,213 @@
 package io.kafkit.consumer;
 
-import io.kafkit.common.cli.Unbuilt;
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
+import io.kafkit.common.connect.ConnectionOptions;
+import io.kafkit.common.connect.ConnectionSettings;
+import io.kafkit.common.output.OutputFormat;
+import io.kafkit.common.output.OutputOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code kafkit console-consumer}: Read messages from topics and print them. */
+/** {@code kafkit console-consumer}: kafka-console-consumer.sh's options and output, and faster. */
 @Command(
     name = "console-consumer",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Read messages from topics and print them. (Not built yet.)")
+    sortOptions = false,
+    description = {
+      "Read records from a topic and print them: as kafka-console-consumer.sh does, as a",
+      "kcat-style --format string, or as JSON lines. 'Processed a total of N messages' on stderr."
+    })
 public final class ConsoleConsumerCommand implements Callable<Integer> {
-  @Unmatched List<String> arguments = new java.util.ArrayList<>();
+  private final Environment environment;
+  private final List<String> warnings = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin FormatOptions formatting;
+  @Mixin OutputOptions output;
+  @Mixin Verbosity verbosity;
+
+  @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic to read.")
+  String topic;
+
+  @Option(
+      names = {"--include", "--whitelist"},
+      paramLabel = "REGEX",
+      description = "Read every topic whose name matches this Java regular expression.")
+  String include;
+
+  @Option(
+      names = "--partition",
+      paramLabel = "N",
+      description = "Read only this partition (from its end, unless --offset or --from-beginning).")
+  Integer partition;
+
+  @Option(
+      names = "--offset",
+      paramLabel = "OFFSET",
+      description = "With --partition: earliest, latest (default) or an offset.")
+  String offset;
+
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the earliest record where the group has no committed offset.")
+  boolean fromBeginning;
+
+  @Option(
+      names = "--from-time",
+      paramLabel = "TIME",
+      description =
+          "Start at the first record at or after this time: an ISO-8601 instant"
+              + " (2026-11-22T10:00:00Z) or a duration back from now (-15m).")
+  String fromTime;
+
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP",
+      description =
+          "Read as this consumer group: resume from its committed offsets, share the"
+              + " partitions with its other members, and commit what was printed. Without it, nothing"
+              + " is committed.")
+  String group;
+
+  @Option(
+      names = "--max-messages",
+      paramLabel = "N",
+      description = "Stop after printing N records.")
+  Integer maxMessages;
+
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      description = "Stop when no record arrives for this long.")
+  Long timeoutMs;
+
+  @Option(
+      names = "--exit-at-end",
+      description =
+          "Stop once every partition is read up to where it ended at the start (kcat -e).")
+  boolean exitAtEnd;
+
+  @Option(
+      names = "--isolation-level",
+      paramLabel = "LEVEL",
+      description = "read_uncommitted (default) or read_committed: skip aborted transactions.")
+  String isolationLevel = "read_uncommitted";
+
+  @Option(names = "--consumer-property", hidden = true)
+  List<String> legacyConsumerProperties = new ArrayList<>();
+
+  @Option(names = "--consumer.config", hidden = true)
+  Path legacyConsumerConfig;
+
+  @Option(names = "--enable-systest-events", hidden = true)
+  boolean systestEvents;
+
+  public ConsoleConsumerCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() {
-    throw Unbuilt.tool("console-consumer", 5, "kafka-console-consumer.sh");
+    applyLegacyOptions();
+    ConsumeRequest request = request();
+    PrintWriter err = spec.commandLine().getErr();
+    warnings.forEach(err::println);
+    err.flush();
+    ConnectionSettings settings = connection.resolve();
+    return new ConsumerRun(request, settings, environment, err).run();
+  }
+
+  private ConsumeRequest request() {
+    if ((topic == null) == (include == null)) {
+      throw usage("Exactly one of --include/--topic is required.");
+    }
+    if (partition != null && topic == null) {
+      throw usage("The topic is required when partition is specified.");
+    }
+    if (offset != null && partition == null) {
+      throw usage("The partition is required when offset is specified.");
+    }
+    if (fromBeginning && offset != null) {
+      throw usage("Options from-beginning and offset cannot be specified together.");
+    }
+    if (fromTime != null && (offset != null || fromBeginning)) {
+      throw usage("--from-time cannot be used with --offset or --from-beginning.");
+    }
+    if (include != null) {
+      try {
+        Pattern.compile(include);
+      } catch (PatternSyntaxException e) {
+        throw usage("--include is not a valid regular expression: " + e.getDescription());
+      }
+    }
+    try {
+      StartPosition start =
+          fromTime != null
+              ? StartPosition.time(fromTime, Clock.systemUTC())
+              : offset != null
+                  ? StartPosition.offset(offset)
+                  : fromBeginning ? StartPosition.earliest() : StartPosition.latest();
+      RecordFormatter formatter = formatting.build(output.format() == OutputFormat.JSON);
+      return new ConsumeRequest(
+          topic,
+          include,
+          partition,
+          start,
+          fromBeginning,
+          group,
+          maxMessages == null || maxMessages < 0 ? -1 : maxMessages,
+          timeoutMs == null || timeoutMs < 0 ? Long.MAX_VALUE : timeoutMs,
+          exitAtEnd,
+          isolationLevel,
+          formatter,
+          formatting.skipOnError,
+          systestEvents,
+          verbosity.level());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private void applyLegacyOptions() {
+    if (!legacyConsumerProperties.isEmpty()) {
+      warn("--consumer-property", "--command-property");
+      legacyConsumerProperties.forEach(connection::property);
+    }
+    if (legacyConsumerConfig != null) {
+      warn("--consumer.config", "--command-config");
+      connection.configFile(legacyConsumerConfig);
+    }
+    if (!formatting.legacyProperties.isEmpty()) {
+      warn("--property", "--formatter-property");
+    }
+  }
+
+  private void warn(String old, String replacement) {
+    warnings.add(
+        "Option "
+            + old
+            + " is deprecated and will be removed in a future version. Use "
+            + replacement
+            + " instead.");
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

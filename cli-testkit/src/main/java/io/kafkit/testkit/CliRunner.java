@@ -3,6 +3,7 @@ package io.kafkit.testkit;
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +54,18 @@ public final class CliRunner {
   public CliResult run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CommandLine cmd =
         CommandLines.create(
-            command.get(), Environment.of(variables, home, new ByteArrayInputStream(stdin)));
+            command.get(), Environment.of(variables, home, new ByteArrayInputStream(stdin), bytes));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int exitCode = CommandLines.execute(cmd, args);
-    return new CliResult(exitCode, out.toString(), err.toString());
+    // A command writes to stdout either through picocli's writer or as bytes, never both.
+    return new CliResult(
+        exitCode,
+        out + bytes.toString(StandardCharsets.UTF_8),
+        err.toString(),
+        bytes.toByteArray());
   }
 }

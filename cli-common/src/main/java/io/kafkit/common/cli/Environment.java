@@ -1,7 +1,12 @@
 package io.kafkit.common.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,29 +20,67 @@ public final class Environment {
   private final UnaryOperator<String> variables;
   private final Path home;
   private final InputStream stdin;
+  private final OutputStream stdout;
   private final boolean terminal;
+  private final boolean stdoutTerminal;
 
   private Environment(
-      UnaryOperator<String> variables, Path home, InputStream stdin, boolean terminal) {
+      UnaryOperator<String> variables,
+      Path home,
+      InputStream stdin,
+      OutputStream stdout,
+      boolean terminal,
+      boolean stdoutTerminal) {
     this.variables = variables;
     this.home = home;
     this.stdin = stdin;
+    this.stdout = stdout;
     this.terminal = terminal;
+    this.stdoutTerminal = stdoutTerminal;
   }
 
   public static Environment system() {
+    boolean terminal = systemTerminal();
     return new Environment(
-        System::getenv, Path.of(System.getProperty("user.home")), System.in, systemTerminal());
+        System::getenv,
+        Path.of(System.getProperty("user.home")),
+        System.in,
+        new FileOutputStream(FileDescriptor.out),
+        terminal,
+        terminal || isTerminalDevice(Path.of("/proc/self/fd/1")));
   }
 
   public static Environment of(Map<String, String> variables, Path home) {
-    return of(variables, home, InputStream.nullInputStream());
+    return of(variables, home, InputStream.nullInputStream(), OutputStream.nullOutputStream());
   }
 
-  /** A test's environment, whose standard input is never a terminal. */
-  public static Environment of(Map<String, String> variables, Path home, InputStream stdin) {
+  /** A test's environment, with no terminal anywhere. */
+  public static Environment of(
+      Map<String, String> variables, Path home, InputStream stdin, OutputStream stdout) {
     Map<String, String> copy = Map.copyOf(variables);
-    return new Environment(copy::get, home, stdin, false);
+    return new Environment(copy::get, home, stdin, stdout, false, false);
+  }
+
+  /**
+   * Standard output as bytes, unbuffered: for the tools that stream records, which buffer it
+   * themselves. Everything else prints through picocli's writer.
+   */
+  public OutputStream stdout() {
+    return stdout;
+  }
+
+  /** Whether standard output is a terminal, where raw control bytes must not go. */
+  public boolean stdoutTerminal() {
+    return stdoutTerminal;
+  }
+
+  private static boolean isTerminalDevice(Path fd) {
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   /** Standard input. Tools that read it take it from here, never from {@code System.in}. */

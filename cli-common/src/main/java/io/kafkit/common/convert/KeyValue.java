@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * {@code key=value} as Apache's tools read it: split at the first {@code =}, a missing value is the
- * empty string.
+ * empty string, and the value kept as it is, spaces included ({@code key.separator= | }).
  */
 public final class KeyValue {
   private KeyValue() {}
@@ -15,6 +15,6 @@ public final class KeyValue {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("'" + text + "' is not a property: write it as key=value");
     }
-    return Map.entry(key, eq < 0 ? "" : text.substring(eq + 1).trim());
+    return Map.entry(key, eq < 0 ? "" : text.substring(eq + 1));
   }
 }

@@ -29,6 +29,7 @@ class ConvertersTest {
     assertEquals(Map.entry("a", "b=c"), KeyValue.parse("a=b=c"));
     assertEquals(Map.entry("a", ""), KeyValue.parse("a"));
     assertEquals(Map.entry("a", ""), KeyValue.parse("a="));
+    assertEquals(Map.entry("key.separator", " | "), KeyValue.parse("key.separator= | "));
     assertThrows(IllegalArgumentException.class, () -> KeyValue.parse("=b"));
   }
 }

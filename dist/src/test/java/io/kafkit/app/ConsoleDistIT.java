@@ -19,8 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console producer as people and scripts run it: on a terminal, and through a pipe. */
-class ConsoleProducerDistIT {
+/**
+ * The console producer and consumer as people and scripts run them: on a terminal, through pipes.
+ */
+class ConsoleDistIT {
   static final Duration WAIT = Duration.ofSeconds(60);
   // jline turns bracketed paste on right before it shows the prompt: this marks a new prompt.
   static final String PROMPT = "\u001b[?2004h>";
@@ -164,6 +166,54 @@ class ConsoleProducerDistIT {
       assertTrue(r.err().contains("Interrupted: all 30000 lines read were sent."), r.err());
     }
     assertEquals(30_000, cluster.read(topic, 30_000).size());
+  }
+
+  @Test
+  void dropInScriptsRoundTripAndCtrlCCommitsWhatWasPrinted() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String topic = cluster.createTopic("scripts-" + System.nanoTime() % 100000, 1);
+    String bs = cluster.bootstrapServers();
+    try (RunningProcess producer =
+        dist.start(
+            "kafka-console-producer.sh",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            topic,
+            "--property",
+            "parse.key=true")) {
+      producer.type("k1\tv1\nk2\tv2\n").closeInput();
+      assertEquals(0, producer.waitFor(WAIT).exitCode());
+    }
+    try (RunningProcess consumer =
+        dist.start(
+            "kafka-console-consumer.sh",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            topic,
+            "--group",
+            "scripts",
+            "--from-beginning",
+            "--property",
+            "print.key=true")) {
+      consumer.awaitOutput("k2\tv2\n", 1, WAIT);
+      consumer.interrupt();
+      CliResult r = consumer.waitFor(WAIT);
+      assertEquals(130, r.exitCode(), r.toString());
+      assertEquals("k1\tv1\nk2\tv2\n", r.out());
+      assertTrue(r.err().contains("Processed a total of 2 messages"), r.err());
+    }
+    try (org.apache.kafka.clients.admin.Admin admin = cluster.admin()) {
+      long committed =
+          admin
+              .listConsumerGroupOffsets("scripts")
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(new org.apache.kafka.common.TopicPartition(topic, 0))
+              .offset();
+      assertEquals(2, committed, "Ctrl-C committed what was printed");
+    }
   }
 
   private static void typeOrShow(RunningProcess process, String text) {

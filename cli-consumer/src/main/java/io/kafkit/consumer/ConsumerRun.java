@@ -1,0 +1,284 @@
+package io.kafkit.consumer;
+
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.connect.ConnectionSettings;
+import io.kafkit.common.connect.KafkaClients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One run of the console consumer: Apache's group semantics, then the loop, then the ending that
+ * every exit path shares (flush, commit what was printed, close, count on stderr).
+ *
+ * <p>Without a group (and with --topic), the consumer assigns itself every partition: Apache joins
+ * a random group that commits nothing, which costs a rebalance and shows nothing more.
+ */
+final class ConsumerRun {
+  private static final String GROUP_MISMATCH =
+      "The group ids provided in different places (directly using '--group', via"
+          + " '--consumer-property', or via '--consumer.config') do not match. Detected group"
+          + " ids: '%s', '%s'";
+
+  private final ConsumeRequest request;
+  private final ConnectionSettings settings;
+  private final Environment environment;
+  private final PrintWriter err;
+  private final PrintedOffsets printed = new PrintedOffsets();
+  private final EndOffsets endOffsets;
+  private final Set<TopicPartition> timeSought = new HashSet<>();
+  private ByteSink out;
+  private boolean commits;
+
+  ConsumerRun(
+      ConsumeRequest request,
+      ConnectionSettings settings,
+      Environment environment,
+      PrintWriter err) {
+    this.request = request;
+    this.settings = settings;
+    this.environment = environment;
+    this.err = err;
+    this.endOffsets = request.exitAtEnd() ? new EndOffsets() : null;
+  }
+
+  int run() {
+    Properties given = settings.clientProperties();
+    String groupId = groupId(given.getProperty(ConsumerConfig.GROUP_ID_CONFIG));
+    String reset = given.getProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+    if (request.fromBeginning() && reset != null && !reset.equals("earliest")) {
+      throw new KafkitException(
+          "Can't simultaneously specify --from-beginning and 'auto.offset.reset="
+              + reset
+              + "', please remove one option",
+          ExitCodes.USAGE,
+          null);
+    }
+    boolean subscribe = groupId != null || request.include() != null;
+    commits = groupId != null;
+    Map<String, Object> overrides = overrides(given, subscribe, groupId);
+    out = new ByteSink(environment.stdout(), 1 << 16, environment.stdoutTerminal());
+    CountDownLatch done = new CountDownLatch(1);
+    try (Consumer<byte[], byte[]> consumer = new KafkaClients(settings).consumer(overrides)) {
+      Thread hook = new Thread(() -> stop(consumer, done), "console-consumer-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      ConsumeLoop loop =
+          new ConsumeLoop(
+              consumer,
+              request.formatter(),
+              out,
+              commits ? printed : null,
+              endOffsets,
+              request.skipOnError(),
+              err);
+      ConsumeLoop.End end = null;
+      try {
+        start(consumer, subscribe);
+        end = loop.run(request.maxMessages(), request.timeoutMs());
+      } finally {
+        finish(consumer, loop.count(), end != ConsumeLoop.End.OUTPUT_CLOSED);
+        done.countDown();
+        removeHook(hook);
+      }
+      return end == ConsumeLoop.End.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    } finally {
+      request.formatter().close();
+    }
+  }
+
+  private String groupId(String fromProperties) {
+    String flag = request.group();
+    if (flag != null && fromProperties != null && !flag.equals(fromProperties)) {
+      throw new KafkitException(
+          String.format(GROUP_MISMATCH, flag, fromProperties), ExitCodes.USAGE, null);
+    }
+    String groupId = flag != null ? flag : fromProperties;
+    if (groupId != null && request.partition() != null) {
+      throw new KafkitException(
+          "Options group and partition cannot be specified together.", ExitCodes.USAGE, null);
+    }
+    return groupId;
+  }
+
+  private Map<String, Object> overrides(Properties given, boolean subscribe, String groupId) {
+    Map<String, Object> o = new HashMap<>();
+    putIfAbsent(o, given, ConsumerConfig.CLIENT_ID_CONFIG, "console-consumer");
+    o.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, request.isolationLevel());
+    // Fewer, larger fetches: a million small records arrive in a dozen responses, not a hundred.
+    putIfAbsent(o, given, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+    putIfAbsent(o, given, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
+    putIfAbsent(o, given, ConsumerConfig.RECEIVE_BUFFER_CONFIG, "1048576");
+    if (subscribe) {
+      o.put(
+          ConsumerConfig.GROUP_ID_CONFIG,
+          groupId != null
+              ? groupId
+              : "console-consumer-" + ThreadLocalRandom.current().nextInt(100_000));
+      putIfAbsent(
+          o,
+          given,
+          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+          request.fromBeginning() ? "earliest" : "latest");
+      // kafkit commits what was printed, itself; without a group of the user's, nothing.
+      putIfAbsent(o, given, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    }
+    return o;
+  }
+
+  private static void putIfAbsent(Map<String, Object> o, Properties given, String key, String v) {
+    if (!given.containsKey(key)) {
+      o.put(key, v);
+    }
+  }
+
+  private void start(Consumer<byte[], byte[]> consumer, boolean subscribe) {
+    if (request.include() != null) {
+      consumer.listTopics(); // fails within the connect timeout if the cluster is unreachable
+      consumer.subscribe(Pattern.compile(request.include()), new Listener(consumer));
+      return;
+    }
+    List<PartitionInfo> infos = consumer.partitionsFor(request.topic());
+    if (infos == null || infos.isEmpty()) {
+      throw new KafkitException(
+          "Topic '"
+              + request.topic()
+              + "' does not exist. List the topics with 'kafkit topics --list', or create it"
+              + " with 'kafkit topics --create --topic "
+              + request.topic()
+              + "'.");
+    }
+    if (subscribe) {
+      consumer.subscribe(List.of(request.topic()), new Listener(consumer));
+      return;
+    }
+    List<TopicPartition> partitions;
+    if (request.partition() != null) {
+      if (request.partition() < 0 || request.partition() >= infos.size()) {
+        throw new KafkitException(
+            "Partition "
+                + request.partition()
+                + " of topic '"
+                + request.topic()
+                + "' does not exist: it has "
+                + infos.size()
+                + (infos.size() == 1 ? " partition." : " partitions."));
+      }
+      partitions = List.of(new TopicPartition(request.topic(), request.partition()));
+    } else {
+      partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+    consumer.assign(partitions);
+    request.start().seek(consumer, partitions);
+    if (endOffsets != null) {
+      endOffsets.assigned(consumer, partitions);
+    }
+  }
+
+  /** The ending every exit path shares: nothing printed is left uncommitted or unflushed. */
+  private void finish(Consumer<byte[], byte[]> consumer, long count, boolean outputOpen) {
+    try {
+      if (outputOpen) {
+        flushOutput();
+        if (request.systestEvents()) {
+          out.write("shutdown_complete\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        }
+      }
+      if (commits) {
+        printed.commit(consumer, null);
+      }
+    } catch (IOException e) {
+      // standard output went away: what was flushed before is committed above
+    } catch (RuntimeException e) {
+      err.println("Could not commit the group's offsets: " + e.getMessage());
+    } finally {
+      err.println("Processed a total of " + count + " messages");
+      err.flush();
+    }
+  }
+
+  private void flushOutput() throws IOException {
+    out.flush();
+    printed.flushed();
+  }
+
+  /** Ctrl-C: wake the loop, and let it end the run (flush, commit, close) before the JVM goes. */
+  private static void stop(Consumer<?, ?> consumer, CountDownLatch done) {
+    consumer.wakeup();
+    try {
+      done.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is waiting for this run to end
+    }
+  }
+
+  /** Keeps commits, end offsets and --from-time right as partitions come and go. */
+  private final class Listener implements ConsumerRebalanceListener {
+    private final Consumer<byte[], byte[]> consumer;
+
+    Listener(Consumer<byte[], byte[]> consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        flushOutput();
+      } catch (IOException e) {
+        // the loop notices a closed output itself
+      }
+      if (commits) {
+        printed.commit(consumer, partitions);
+      }
+      printed.forget(partitions);
+      if (endOffsets != null) {
+        endOffsets.revoked(partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (request.start().isTime()) {
+        List<TopicPartition> fresh = partitions.stream().filter(timeSought::add).toList();
+        request.start().seek(consumer, fresh);
+      }
+      if (endOffsets != null) {
+        endOffsets.assigned(consumer, partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      printed.forget(partitions);
+      if (endOffsets != null) {
+        endOffsets.revoked(partitions);
+      }
+    }
+  }
+}
