@@ -49,4 +49,10 @@ step "Read them as a group (commits what it printed)" \
 step "As JSON lines, with headers" \
   console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --exit-at-end --output json
 
+step "See the group's offsets and lag (kafka-consumer-groups.sh layout)" \
+  consumer-groups --bootstrap-server "$bs" --describe --group quickstart
+step "Rewind it to the start: a dry run first, then --execute" \
+  consumer-groups --bootstrap-server "$bs" --group quickstart --reset-offsets --to-earliest --topic orders --dry-run
+step "Now reset it for real" consumer-groups --bootstrap-server "$bs" --group quickstart --reset-offsets --to-earliest --topic orders --execute
+
 printf '\n== Done: the broker stops now.\n'

@@ -2,7 +2,8 @@
 # Side-by-side benchmarks: kafkit against Apache Kafka's own tools (and kcat where it has the
 # feature), in one run on one machine, reporting medians and ratios.
 #
-#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume (or all)
+#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume,
+#                                       groups-describe, groups-describe-all (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -10,6 +11,9 @@
 #
 # consume reads those 1,000,000 records from the beginning to /dev/null with the default format:
 # kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e.
+#
+# groups-describe and groups-describe-all describe one, then all of 200 consumer groups over
+# 1,000 partitions (bench/setup/groups.jsh makes them), with kafkit and kafka-consumer-groups.
 #
 # It builds kafkit if needed, fetches Apache's tools from Maven Central (bench/apache/pom.xml),
 # installs kcat from Debian's packages if it can, starts a kafkit broker on a spare port, and
@@ -27,7 +31,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce consume)
+[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all)
 mkdir -p "$work"
 
 kafkit_home=$(ls -d "$root"/dist/target/kafkit-*/ 2>/dev/null | head -1 || true)
@@ -169,6 +173,19 @@ for name in "${names[@]}"; do
       else
         report consume "kafkit console-consumer" "$k" "kafka-console-consumer.sh" "$a"
       fi ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list produce consume all)" >&2; exit 2 ;;
+    groups-describe | groups-describe-all)
+      start_broker
+      if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then
+        BOOTSTRAP=$bs jshell --class-path "$(ls "$kafkit_home"lib/*.jar | tr '\n' ':')" "$here/setup/groups.jsh" >/dev/null
+      fi
+      if [ "$name" = groups-describe ]; then
+        which=(--group bench-group-0)
+      else
+        which=(--all-groups)
+      fi
+      k=$(median_ms kafkit "$kafkit" consumer-groups --bootstrap-server "$bs" --describe "${which[@]}")
+      a=$(median_ms apache apache org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$bs" --describe "${which[@]}")
+      report "$name" "kafkit consumer-groups --describe ${which[*]}" "$k" "kafka-consumer-groups.sh" "$a" ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all all)" >&2; exit 2 ;;
   esac
 done

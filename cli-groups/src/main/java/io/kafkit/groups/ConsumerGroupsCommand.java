@@ -1,26 +1,144 @@
 package io.kafkit.groups;
 
-import io.kafkit.common.cli.Unbuilt;
+import io.kafkit.common.cli.ErrorPrefix;
 import io.kafkit.common.cli.VersionProvider;
+import io.kafkit.common.connect.ConnectionOptions;
+import io.kafkit.common.connect.KafkaClients;
+import io.kafkit.common.output.OutputOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code kafkit consumer-groups}: List, describe, delete consumer groups and reset their offsets.
- */
+/** {@code kafkit consumer-groups}: kafka-consumer-groups.sh's options and output, made safe. */
 @Command(
     name = "consumer-groups",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description =
-        "List, describe, delete consumer groups and reset their offsets. (Not built yet.)")
-public final class ConsumerGroupsCommand implements Callable<Integer> {
-  @Unmatched List<String> arguments = new java.util.ArrayList<>();
+    sortOptions = false,
+    description = {
+      "List, describe and delete consumer groups, and reset or delete their offsets.",
+      "A reset changes nothing without --execute; an active group is never reset or deleted."
+    })
+public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPrefix {
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin OutputOptions output;
+
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Actions (exactly one):%n")
+  Action action;
+
+  static final class Action {
+    @Option(names = "--list", description = "List the consumer groups.")
+    boolean list;
+
+    @Option(
+        names = "--describe",
+        description = "Describe groups: offsets and lag (default)," + " --members or --state.")
+    boolean describe;
+
+    @Option(names = "--delete", description = "Delete groups (only groups with no members).")
+    boolean delete;
+
+    @Option(
+        names = "--reset-offsets",
+        description = "Reset a group's offsets (a dry run unless" + " --execute).")
+    boolean resetOffsets;
+
+    @Option(names = "--delete-offsets", description = "Delete a group's offsets of --topic.")
+    boolean deleteOffsets;
+  }
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "A group; repeatable.")
+  List<String> groups = new ArrayList<>();
+
+  @Option(names = "--all-groups", description = "Every consumer group.")
+  boolean allGroups;
+
+  @Option(
+      names = "--topic",
+      paramLabel = "TOPIC[:P,P...]",
+      description = "A topic (and partitions) to reset or delete offsets of; repeatable.")
+  List<String> topics = new ArrayList<>();
+
+  @Option(names = "--all-topics", description = "With --reset-offsets: every topic of the group.")
+  boolean allTopics;
+
+  @Option(names = "--offsets", description = "With --describe: offsets and lag (the default).")
+  boolean offsets;
+
+  @Option(names = "--members", description = "With --describe: the members.")
+  boolean members;
+
+  @Option(
+      names = "--state",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "STATES",
+      description =
+          "With --describe: the group's state. With --list: show each group's state,"
+              + " or only groups in these states (Stable,Empty,...).")
+  String state;
+
+  @Option(
+      names = "--type",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "TYPES",
+      description = "With --list: show each group's type, or only these types (classic,consumer).")
+  String type;
+
+  @Option(
+      names = "--verbose",
+      description =
+          "More columns: assignments and epochs; with --describe, lag totals per group"
+              + " and topic (and stack traces on errors).")
+  boolean verbose;
+
+  @Mixin ResetOptions reset;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "MS",
+      description = "How long to wait for the cluster, in ms (default: --connect-timeout, 10 s).")
+  void timeout(long millis) {
+    connection.timeout(Duration.ofMillis(millis));
+  }
 
   @Override
-  public Integer call() {
-    throw Unbuilt.tool("consumer-groups", 6, "kafka-consumer-groups.sh");
+  public Integer call() throws Exception {
+    GroupsRequest request = GroupsRequest.of(this);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int code;
+    try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
+      if (action.list) {
+        code = ListGroups.run(admin, request, output, out);
+      } else if (action.describe) {
+        code = DescribeGroups.run(admin, request, output, out, err);
+      } else if (action.delete) {
+        code = DeleteGroups.run(admin, request, out, err);
+      } else if (action.resetOffsets) {
+        code = ResetOffsets.run(admin, request, output, out, err);
+      } else { // --delete-offsets: the argument group guarantees exactly one action
+        code = DeleteOffsets.run(admin, request, out, err);
+      }
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public String errorPrefix() {
+    return "Error: ";
   }
 }

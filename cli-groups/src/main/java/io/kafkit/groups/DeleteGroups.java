@@ -1,0 +1,64 @@
+package io.kafkit.groups;
+
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.kafka.KafkaErrors;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaFuture;
+
+/** {@code --delete}: groups with members are refused by the broker, and say so. */
+final class DeleteGroups {
+  private DeleteGroups() {}
+
+  static int run(Admin admin, GroupsRequest request, PrintWriter out, PrintWriter err)
+      throws Exception {
+    List<String> groups = DescribeGroups.groupIds(admin, request);
+    if (groups.isEmpty()) {
+      err.println("No consumer groups to delete.");
+      return ExitCodes.OK;
+    }
+    Map<String, KafkaFuture<Void>> results = admin.deleteConsumerGroups(groups).deletedGroups();
+    List<String> deleted = new ArrayList<>();
+    Map<String, Throwable> failed = new LinkedHashMap<>();
+    for (String group : groups) {
+      try {
+        results.get(group).get();
+        deleted.add(group);
+      } catch (ExecutionException e) {
+        failed.put(group, KafkaErrors.unwrap(e));
+      }
+    }
+    if (failed.isEmpty()) {
+      out.println(
+          "Deletion of requested consumer groups (" + quoted(deleted) + ") was successful.");
+      return ExitCodes.OK;
+    }
+    err.println();
+    err.println("Error: Deletion of some consumer groups failed:");
+    failed.forEach(
+        (group, e) ->
+            err.println("* Group '" + group + "' could not be deleted due to: " + e + hint(e)));
+    err.flush();
+    if (!deleted.isEmpty()) {
+      out.println();
+      out.println("These consumer groups were deleted successfully: " + quoted(deleted));
+    }
+    return ExitCodes.FAILED;
+  }
+
+  private static String quoted(List<String> groups) {
+    return groups.stream().map(g -> "'" + g + "'").collect(Collectors.joining(", "));
+  }
+
+  private static String hint(Throwable e) {
+    return e instanceof org.apache.kafka.common.errors.GroupNotEmptyException
+        ? " (stop its consumers first)"
+        : "";
+  }
+}

@@ -1,0 +1,79 @@
+package io.kafkit.groups;
+
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.kafka.KafkaErrors;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsResult;
+import org.apache.kafka.common.TopicPartition;
+
+/** {@code --delete-offsets}: a group's committed offsets of some topics, per partition status. */
+final class DeleteOffsets {
+  private DeleteOffsets() {}
+
+  static int run(Admin admin, GroupsRequest request, PrintWriter out, PrintWriter err)
+      throws Exception {
+    String group = request.groups().get(0);
+    Set<TopicPartition> partitions = new HashSet<>();
+    List<String> whole = new ArrayList<>();
+    for (GroupsRequest.TopicSpec t : request.topics()) {
+      if (t.partitions().isEmpty()) {
+        whole.add(t.topic());
+      } else {
+        t.partitions().forEach(p -> partitions.add(new TopicPartition(t.topic(), p)));
+      }
+    }
+    if (!whole.isEmpty()) {
+      admin
+          .describeTopics(whole)
+          .allTopicNames()
+          .get()
+          .values()
+          .forEach(
+              d ->
+                  d.partitions()
+                      .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+    }
+    DeleteConsumerGroupOffsetsResult result = admin.deleteConsumerGroupOffsets(group, partitions);
+    List<TopicPartition> sorted =
+        partitions.stream()
+            .sorted(
+                Comparator.comparing(TopicPartition::topic)
+                    .thenComparing(TopicPartition::partition))
+            .toList();
+    List<String[]> rows = new ArrayList<>();
+    boolean failed = false;
+    for (TopicPartition tp : sorted) {
+      String status = "Successful";
+      try {
+        result.partitionResult(tp).get();
+      } catch (ExecutionException e) {
+        failed = true;
+        status = "Error: " + KafkaErrors.unwrap(e).getMessage();
+      }
+      rows.add(new String[] {tp.topic(), Integer.toString(tp.partition()), status});
+    }
+    if (!failed) {
+      out.println("Request succeeded for deleting offsets from group " + group + ".");
+    } else {
+      err.println();
+      err.println("Error: Encountered some partition-level error, see the follow-up details.");
+      err.flush();
+    }
+    int topic = 15;
+    for (String[] r : rows) {
+      topic = Math.max(topic, r[0].length());
+    }
+    String format = "%-" + topic + "s %-10s %-15s";
+    out.println();
+    out.println(String.format(format, "TOPIC", "PARTITION", "STATUS"));
+    rows.forEach(r -> out.println(String.format(format, (Object[]) r)));
+    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,228 @@
+package io.kafkit.groups;
+
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.output.OutputOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberAssignment;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * {@code --describe}: every group in a fixed number of requests, whatever their number: one
+ * describe, one committed-offsets lookup for all groups, one end-offsets lookup for all partitions.
+ */
+final class DescribeGroups {
+  private DescribeGroups() {}
+
+  static int run(
+      Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
+      throws Exception {
+    GroupsView view = fetch(admin, groupIds(admin, request), request.view());
+    output.print(view, (v, w) -> DescribeGroupsText.render(v, request, w, err), out);
+    boolean missing = view.groups().stream().anyMatch(g -> !g.exists());
+    return missing ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  static List<String> groupIds(Admin admin, GroupsRequest request) throws Exception {
+    if (!request.allGroups()) {
+      return request.groups();
+    }
+    return admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+        .map(GroupListing::groupId)
+        .sorted()
+        .toList();
+  }
+
+  static GroupsView fetch(Admin admin, List<String> groupIds, GroupsRequest.View view)
+      throws Exception {
+    Map<String, KafkaFuture<ConsumerGroupDescription>> described =
+        groupIds.isEmpty() ? Map.of() : admin.describeConsumerGroups(groupIds).describedGroups();
+    Map<String, ConsumerGroupDescription> descriptions = new LinkedHashMap<>();
+    for (String id : groupIds) {
+      try {
+        descriptions.put(id, described.get(id).get());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+        descriptions.put(id, null);
+      }
+    }
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    Map<TopicPartition, ListOffsetsResultInfo> ends = Map.of();
+    if (view == GroupsRequest.View.OFFSETS) {
+      committed = committedOffsets(admin, descriptions);
+      Set<TopicPartition> partitions = new HashSet<>();
+      committed.values().forEach(m -> partitions.addAll(m.keySet()));
+      descriptions.values().stream()
+          .filter(d -> d != null)
+          .forEach(
+              d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
+      ends = Offsets.latest(admin, partitions);
+    }
+    List<GroupsView.Group> groups = new ArrayList<>();
+    for (Map.Entry<String, ConsumerGroupDescription> e : descriptions.entrySet()) {
+      groups.add(
+          group(e.getKey(), e.getValue(), committed.getOrDefault(e.getKey(), Map.of()), ends));
+    }
+    return new GroupsView(groups);
+  }
+
+  private static Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(
+      Admin admin, Map<String, ConsumerGroupDescription> descriptions) throws Exception {
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+    descriptions.forEach(
+        (id, d) -> {
+          if (d != null && d.groupState() != GroupState.DEAD) {
+            specs.put(id, new ListConsumerGroupOffsetsSpec());
+          }
+        });
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    if (specs.isEmpty()) {
+      return committed;
+    }
+    var result = admin.listConsumerGroupOffsets(specs);
+    for (String id : specs.keySet()) {
+      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+      result
+          .partitionsToOffsetAndMetadata(id)
+          .get()
+          .forEach(
+              (tp, o) -> {
+                if (o != null) {
+                  offsets.put(tp, o);
+                }
+              });
+      committed.put(id, offsets);
+    }
+    return committed;
+  }
+
+  private static GroupsView.Group group(
+      String id,
+      ConsumerGroupDescription d,
+      Map<TopicPartition, OffsetAndMetadata> committed,
+      Map<TopicPartition, ListOffsetsResultInfo> ends) {
+    if (d == null || d.groupState() == GroupState.DEAD) {
+      return new GroupsView.Group(
+          id, false, "-", "Dead", "-", "-", null, null, List.of(), List.of());
+    }
+    List<GroupsView.Member> members = new ArrayList<>();
+    Map<TopicPartition, MemberDescription> owners = new HashMap<>();
+    for (MemberDescription m : d.members()) {
+      m.assignment().topicPartitions().forEach(tp -> owners.put(tp, m));
+      members.add(
+          new GroupsView.Member(
+              m.consumerId(),
+              m.groupInstanceId().orElse(null),
+              m.host(),
+              m.clientId(),
+              m.assignment().topicPartitions().size(),
+              m.memberEpoch().orElse(null),
+              assignment(m.assignment()),
+              d.targetAssignmentEpoch().isPresent() ? d.targetAssignmentEpoch().get() : null,
+              m.targetAssignment().map(DescribeGroups::assignment).orElse(null)));
+    }
+    // Apache's order: members by assignment size (largest first), each member's partitions by
+    // topic and number, then the committed partitions no member owns.
+    Comparator<TopicPartition> byName =
+        Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition);
+    List<GroupsView.PartitionOffsets> rows = new ArrayList<>();
+    d.members().stream()
+        .filter(m -> !m.assignment().topicPartitions().isEmpty())
+        .sorted(
+            Comparator.comparingInt(
+                (MemberDescription m) -> -m.assignment().topicPartitions().size()))
+        .forEach(
+            m ->
+                m.assignment().topicPartitions().stream()
+                    .sorted(byName)
+                    .forEach(tp -> rows.add(row(tp, committed.get(tp), ends.get(tp), m))));
+    committed.keySet().stream()
+        .filter(tp -> !owners.containsKey(tp))
+        .sorted(byName)
+        .forEach(tp -> rows.add(row(tp, committed.get(tp), ends.get(tp), null)));
+    String coordinator =
+        d.coordinator() == null
+            ? "-"
+            : d.coordinator().host()
+                + ":"
+                + d.coordinator().port()
+                + "  ("
+                + d.coordinator().idString()
+                + ")";
+    return new GroupsView.Group(
+        id,
+        true,
+        d.type().toString(),
+        d.groupState().toString(),
+        coordinator,
+        d.partitionAssignor() == null || d.partitionAssignor().isEmpty()
+            ? "-"
+            : d.partitionAssignor(),
+        d.groupEpoch().orElse(null),
+        d.targetAssignmentEpoch().orElse(null),
+        members,
+        rows);
+  }
+
+  private static GroupsView.PartitionOffsets row(
+      TopicPartition tp,
+      OffsetAndMetadata committed,
+      ListOffsetsResultInfo end,
+      MemberDescription owner) {
+    Long current = committed == null ? null : committed.offset();
+    Long logEnd = end == null ? null : end.offset();
+    Long lag = current != null && logEnd != null ? Math.max(0, logEnd - current) : null;
+    Integer epoch = committed == null ? null : committed.leaderEpoch().orElse(null);
+    return new GroupsView.PartitionOffsets(
+        tp.topic(),
+        tp.partition(),
+        epoch,
+        current,
+        logEnd,
+        lag,
+        owner == null ? null : owner.consumerId(),
+        owner == null ? null : owner.host(),
+        owner == null ? null : owner.clientId());
+  }
+
+  /** {@code topic:0,1,2;other:0}, topics and partitions sorted. */
+  static String assignment(MemberAssignment assignment) {
+    Map<String, List<Integer>> byTopic = new TreeMap<>();
+    for (TopicPartition tp : assignment.topicPartitions()) {
+      byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition());
+    }
+    return byTopic.entrySet().stream()
+        .map(
+            e ->
+                e.getKey()
+                    + ":"
+                    + e.getValue().stream()
+                        .sorted()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(",")))
+        .collect(Collectors.joining(";"));
+  }
+}

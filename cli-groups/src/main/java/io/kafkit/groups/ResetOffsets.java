@@ -1,0 +1,267 @@
+package io.kafkit.groups;
+
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.output.OutputOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * {@code --reset-offsets}: computes the new offsets (clamped to each log's range, as Apache does),
+ * shows them, and writes them only with {@code --execute}. A group with members is refused, whole.
+ */
+final class ResetOffsets {
+  private ResetOffsets() {}
+
+  static int run(
+      Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
+      throws Exception {
+    List<String> groups = DescribeGroups.groupIds(admin, request);
+    ResetTarget target = ResetTarget.of(request.reset(), groups);
+    List<String> active = activeGroups(admin, groups, err);
+    if (!active.isEmpty()) {
+      return ExitCodes.FAILED;
+    }
+    Map<String, Map<TopicPartition, Long>> committed = committed(admin, groups);
+    Map<String, Set<TopicPartition>> scope = scope(admin, request, groups, committed, target);
+    Set<TopicPartition> all = new HashSet<>();
+    scope.values().forEach(all::addAll);
+    Map<TopicPartition, ListOffsetsResultInfo> earliest = Offsets.earliest(admin, all);
+    Map<TopicPartition, ListOffsetsResultInfo> latest = Offsets.latest(admin, all);
+    Map<TopicPartition, ListOffsetsResultInfo> byTime =
+        target.kind == ResetTarget.Kind.TIME
+            ? Offsets.list(admin, all, OffsetSpec.forTimestamp(target.value))
+            : Map.of();
+
+    List<ResetPlan.GroupPlan> plans = new ArrayList<>();
+    for (String group : groups) {
+      List<ResetPlan.NewOffset> offsets = new ArrayList<>();
+      for (TopicPartition tp : sorted(scope.getOrDefault(group, Set.of()))) {
+        Long low = offset(earliest.get(tp));
+        Long high = offset(latest.get(tp));
+        if (low == null || high == null) {
+          throw new KafkitException(
+              "Cannot read the offsets of " + tp + ": does the partition exist and have a leader?");
+        }
+        Long current = committed.getOrDefault(group, Map.of()).get(tp);
+        long wanted =
+            switch (target.kind) {
+              case EARLIEST -> low;
+              case LATEST -> high;
+              case CURRENT -> current != null ? current : high;
+              case OFFSET -> target.value;
+              case SHIFT -> {
+                if (current == null) {
+                  throw new KafkitException(
+                      "Cannot shift offset for partition "
+                          + tp
+                          + " since there is no current committed offset");
+                }
+                yield current + target.value;
+              }
+              case TIME -> {
+                Long at = offset(byTime.get(tp));
+                yield at == null || at < 0 ? high : at;
+              }
+              case FILE -> target.fromFile.get(group).get(tp);
+            };
+        offsets.add(
+            new ResetPlan.NewOffset(tp.topic(), tp.partition(), clamp(wanted, low, high, tp, err)));
+      }
+      plans.add(new ResetPlan.GroupPlan(group, offsets));
+    }
+
+    boolean execute = request.reset().execute;
+    if (execute) {
+      for (ResetPlan.GroupPlan plan : plans) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        plan.offsets()
+            .forEach(
+                o ->
+                    offsets.put(
+                        new TopicPartition(o.topic(), o.partition()),
+                        new OffsetAndMetadata(o.offset())));
+        if (!offsets.isEmpty()) {
+          admin.alterConsumerGroupOffsets(plan.group(), offsets).all().get();
+        }
+      }
+    } else if (!request.reset().dryRun) {
+      err.println(
+          "WARN: No action will be performed as the --execute option is missing. In version 5.0,"
+              + " this command will require either --dry-run or --execute to be specified. You"
+              + " should add the --dry-run option explicitly if you are scripting this command and"
+              + " want to keep the current default behavior without prompting.");
+      err.flush();
+    }
+    ResetPlan plan = new ResetPlan(plans, execute);
+    if (request.reset().export) {
+      ResetPlanText.csv(plan, out);
+    } else {
+      output.print(plan, ResetPlanText::table, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static List<String> activeGroups(Admin admin, List<String> groups, PrintWriter err)
+      throws Exception {
+    List<String> active = new ArrayList<>();
+    if (groups.isEmpty()) {
+      return active;
+    }
+    var described = admin.describeConsumerGroups(groups).describedGroups();
+    for (String group : groups) {
+      try {
+        ConsumerGroupDescription d = described.get(group).get();
+        GroupState state = d.groupState();
+        if (state != GroupState.EMPTY && state != GroupState.DEAD) {
+          err.println(
+              "Error: Assignments can only be reset if the group '"
+                  + group
+                  + "' is inactive, but the current state is "
+                  + state
+                  + ". Stop its consumers first.");
+          active.add(group);
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+      }
+    }
+    err.flush();
+    return active;
+  }
+
+  private static Map<String, Map<TopicPartition, Long>> committed(Admin admin, List<String> groups)
+      throws Exception {
+    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+    if (groups.isEmpty()) {
+      return committed;
+    }
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+    var result = admin.listConsumerGroupOffsets(specs);
+    for (String group : groups) {
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      try {
+        result
+            .partitionsToOffsetAndMetadata(group)
+            .get()
+            .forEach(
+                (tp, o) -> {
+                  if (o != null) {
+                    offsets.put(tp, o.offset());
+                  }
+                });
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+      }
+      committed.put(group, offsets);
+    }
+    return committed;
+  }
+
+  private static Map<String, Set<TopicPartition>> scope(
+      Admin admin,
+      GroupsRequest request,
+      List<String> groups,
+      Map<String, Map<TopicPartition, Long>> committed,
+      ResetTarget target)
+      throws Exception {
+    Map<String, Set<TopicPartition>> scope = new HashMap<>();
+    if (target.kind == ResetTarget.Kind.FILE) {
+      for (String group : groups) {
+        scope.put(group, new HashSet<>(target.fromFile.getOrDefault(group, Map.of()).keySet()));
+      }
+      return scope;
+    }
+    if (request.allTopics()) {
+      groups.forEach(g -> scope.put(g, new HashSet<>(committed.get(g).keySet())));
+      return scope;
+    }
+    Set<TopicPartition> partitions = new HashSet<>();
+    List<String> whole = new ArrayList<>();
+    for (GroupsRequest.TopicSpec t : request.topics()) {
+      if (t.partitions().isEmpty()) {
+        whole.add(t.topic());
+      } else {
+        t.partitions().forEach(p -> partitions.add(new TopicPartition(t.topic(), p)));
+      }
+    }
+    if (!whole.isEmpty()) {
+      Map<String, TopicDescription> described;
+      try {
+        described = admin.describeTopics(whole).allTopicNames().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          throw new KafkitException(
+              "Topic " + whole + " does not exist: " + e.getCause().getMessage());
+        }
+        throw e;
+      }
+      described
+          .values()
+          .forEach(
+              d ->
+                  d.partitions()
+                      .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+    }
+    groups.forEach(g -> scope.put(g, partitions));
+    return scope;
+  }
+
+  private static long clamp(long wanted, long low, long high, TopicPartition tp, PrintWriter err) {
+    if (wanted > high) {
+      err.println(
+          "WARN: New offset ("
+              + wanted
+              + ") is higher than latest offset for topic partition "
+              + tp
+              + ". Value will be set to "
+              + high);
+      return high;
+    }
+    if (wanted < low) {
+      err.println(
+          "WARN: New offset ("
+              + wanted
+              + ") is lower than earliest offset for topic partition "
+              + tp
+              + ". Value will be set to "
+              + low);
+      return low;
+    }
+    return wanted;
+  }
+
+  private static Long offset(ListOffsetsResultInfo info) {
+    return info == null ? null : info.offset();
+  }
+
+  private static List<TopicPartition> sorted(Set<TopicPartition> partitions) {
+    return partitions.stream()
+        .sorted(
+            Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
+        .toList();
+  }
+}

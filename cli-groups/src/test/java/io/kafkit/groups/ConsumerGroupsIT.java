@@ -1,0 +1,374 @@
+package io.kafkit.groups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.testkit.ApacheTools;
+import io.kafkit.testkit.CliResult;
+import io.kafkit.testkit.CliRunner;
+import io.kafkit.testkit.KafkaCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kafka-consumer-groups.sh's actions against a real cluster, with real consumers. */
+class ConsumerGroupsIT {
+  static final KafkaCluster cluster = KafkaCluster.single();
+  static final AtomicInteger ids = new AtomicInteger();
+  static final String APACHE = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
+
+  static String unique(String prefix) {
+    return prefix + "-" + ids.incrementAndGet() + "-" + System.nanoTime() % 100000;
+  }
+
+  static CliResult groups(String... args) {
+    return new CliRunner(() -> ConsumerGroupsCommand.class).run(withServer(args));
+  }
+
+  static CliResult apache(String... args) {
+    return ApacheTools.run(APACHE, withServer(args));
+  }
+
+  static String[] withServer(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--bootstrap-server";
+    all[1] = cluster.bootstrapServers();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return all;
+  }
+
+  /** A topic of 3 partitions with 10 records in each. */
+  static String topicWithRecords() {
+    String t = cluster.createTopic(unique("orders"), 3);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < 30; i++) {
+        p.send(new ProducerRecord<>(t, i % 3, null, ("r" + i).getBytes(StandardCharsets.UTF_8)));
+      }
+      p.flush();
+    }
+    return t;
+  }
+
+  static void commit(String group, String topic, long... offsets) {
+    try (Admin admin = cluster.admin()) {
+      Map<TopicPartition, OffsetAndMetadata> m = new java.util.HashMap<>();
+      for (int p = 0; p < offsets.length; p++) {
+        m.put(new TopicPartition(topic, p), new OffsetAndMetadata(offsets[p]));
+      }
+      admin.alterConsumerGroupOffsets(group, m).all().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<TopicPartition, Long> committed(String group) {
+    try (Admin admin = cluster.admin()) {
+      Map<TopicPartition, Long> offsets =
+          new java.util.TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+      admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .forEach((tp, o) -> offsets.put(tp, o.offset()));
+      return offsets;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A consumer of the group that polls in the background until closed. */
+  static final class ActiveMember implements AutoCloseable {
+    final AtomicBoolean running = new AtomicBoolean(true);
+    final CountDownLatch assigned = new CountDownLatch(1);
+    final Thread thread;
+
+    ActiveMember(String group, String topic) throws InterruptedException {
+      this(group, topic, "classic");
+    }
+
+    ActiveMember(String group, String topic, String protocol) throws InterruptedException {
+      thread =
+          new Thread(
+              () -> {
+                try (KafkaConsumer<byte[], byte[]> c =
+                    new KafkaConsumer<>(
+                        Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            cluster.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            group,
+                            ConsumerConfig.CLIENT_ID_CONFIG,
+                            "member",
+                            ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+                            protocol,
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                            "false"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+                  c.subscribe(List.of(topic));
+                  while (running.get()) {
+                    c.poll(Duration.ofMillis(100));
+                    if (!c.assignment().isEmpty()) {
+                      assigned.countDown();
+                    }
+                  }
+                }
+              });
+      thread.start();
+      assertTrue(assigned.await(30, java.util.concurrent.TimeUnit.SECONDS), "the member joined");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running.set(false);
+      thread.join();
+    }
+  }
+
+  static void awaitMembers(String group, int count) throws Exception {
+    try (Admin admin = cluster.admin()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        var d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        if (d.groupState() == org.apache.kafka.common.GroupState.STABLE
+            && d.members().size() == count
+            && d.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+          return;
+        }
+        assertTrue(System.nanoTime() < deadline, "the group never settled: " + d);
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  static void assertSameAsApache(String... args) {
+    CliResult a = apache(args);
+    CliResult k = groups(args);
+    assertEquals(a.out(), k.out(), String.join(" ", args) + "\napache:\n" + a + "\nkafkit:\n" + k);
+  }
+
+  @Test
+  void describeListAndStateMatchApacheForAnEmptyAndAnActiveGroup() throws Exception {
+    String t = topicWithRecords();
+    String g = unique("billing");
+    commit(g, t, 4, 5, 6);
+    assertSameAsApache("--describe", "--group", g);
+    assertSameAsApache("--describe", "--group", g, "--members");
+    assertSameAsApache("--describe", "--group", g, "--members", "--verbose");
+    assertSameAsApache("--describe", "--group", g, "--state");
+    assertSameAsApache("--describe", "--group", g, "--state", "--verbose");
+    assertTrue(groups("--describe", "--group", g).err().contains("has no active members"));
+    try (ActiveMember member = new ActiveMember(g, t)) {
+      assertSameAsApache("--describe", "--group", g);
+      assertSameAsApache("--describe", "--group", g, "--members");
+      assertSameAsApache("--describe", "--group", g, "--members", "--verbose");
+      assertSameAsApache("--describe", "--group", g, "--state");
+      CliResult listed = groups("--list", "--state", "Stable");
+      assertTrue(
+          listed.out().lines().anyMatch(l -> l.startsWith(g + " ") && l.contains("Stable")),
+          listed.out());
+      assertFalse(groups("--list", "--state", "Empty").out().contains(g + " "));
+    }
+    try (ActiveMember one = new ActiveMember(g, t);
+        ActiveMember two = new ActiveMember(g, t)) {
+      awaitMembers(g, 2);
+      assertSameAsApache("--describe", "--group", g);
+      assertSameAsApache("--describe", "--group", g, "--members");
+    }
+    CliResult d = groups("--describe", "--group", g, "--verbose");
+    assertTrue(d.out().contains("TOTAL-LAG"), d.out());
+    assertTrue(d.out().contains(g + " ".repeat(Math.max(1, 16 - g.length())) + "*"), d.out());
+  }
+
+  @Test
+  void groupsOfTheNewConsumerProtocolAreListedAndDescribed() throws Exception {
+    String t = topicWithRecords();
+    String g = unique("kip848");
+    try (ActiveMember member = new ActiveMember(g, t, "consumer")) {
+      assertSameAsApache("--describe", "--group", g, "--members", "--verbose");
+      assertSameAsApache("--describe", "--group", g, "--state", "--verbose");
+      CliResult listed = groups("--list", "--type", "consumer");
+      assertTrue(
+          listed.out().contains(g + " "),
+          listed.out() + "\nall:\n" + groups("--list", "--type", "--state").out());
+      assertFalse(groups("--list", "--type", "classic").out().contains(g + " "));
+      CliResult all = groups("--describe", "--all-groups", "--members");
+      assertTrue(all.out().contains(g + " "), all.out());
+    }
+  }
+
+  @Test
+  void jsonForListDescribeAndResetPlans() throws Exception {
+    String t = topicWithRecords();
+    String g = unique("json");
+    commit(g, t, 1, 2, 3);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var described = mapper.readTree(groups("--describe", "--group", g, "--output", "json").out());
+    var group = described.get("groups").get(0);
+    assertEquals("Empty", group.get("state").asText());
+    assertEquals(7, group.get("partitions").get(2).get("lag").asLong());
+    var plan =
+        mapper.readTree(
+            groups(
+                    "--group",
+                    g,
+                    "--reset-offsets",
+                    "--to-earliest",
+                    "--all-topics",
+                    "--dry-run",
+                    "--output",
+                    "json")
+                .out());
+    assertEquals(0, plan.get("groups").get(0).get("offsets").get(1).get("offset").asLong());
+    assertFalse(plan.get("executed").asBoolean());
+    var listed = mapper.readTree(groups("--list", "--output", "json").out());
+    assertTrue(listed.get("groups").toString().contains(g), listed.toString());
+  }
+
+  @Test
+  void missingAndDeadGroupsAreErrors() {
+    CliResult r = groups("--describe", "--group", "no-such-group");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("Error: Consumer group 'no-such-group' does not exist."), r.err());
+    assertFalse(r.err().contains("\tat "));
+  }
+
+  @Test
+  void everyResetSpecResumesWhereItSaid(@TempDir Path dir) throws Exception {
+    String t = topicWithRecords();
+    String g = unique("reset");
+    commit(g, t, 4, 5, 6);
+    String[] scope = {"--group", g, "--reset-offsets", "--topic", t};
+    record Case(List<String> spec, long p0, long p1, long p2) {}
+    List<Case> cases =
+        List.of(
+            new Case(List.of("--to-earliest"), 0, 0, 0),
+            new Case(List.of("--to-latest"), 10, 10, 10),
+            new Case(List.of("--to-offset", "3"), 3, 3, 3),
+            new Case(List.of("--shift-by", "-2"), 1, 1, 1),
+            new Case(List.of("--shift-by", "100"), 10, 10, 10),
+            new Case(List.of("--to-current"), 10, 10, 10),
+            new Case(List.of("--to-datetime", "2000-01-01T00:00:00.000"), 0, 0, 0),
+            new Case(List.of("--by-duration", "PT0S"), 10, 10, 10));
+    for (Case c : cases) {
+      List<String> args = new ArrayList<>(List.of(scope));
+      args.addAll(c.spec());
+      Map<TopicPartition, Long> before = committed(g);
+      CliResult dry = groups(args.toArray(new String[0]));
+      assertEquals(0, dry.exitCode(), dry.toString());
+      assertEquals(before, committed(g), "a dry run changes nothing: " + c);
+      args.add("--execute");
+      CliResult done = groups(args.toArray(new String[0]));
+      assertEquals(0, done.exitCode(), done.toString());
+      assertEquals(dry.out(), done.out(), "the dry run showed what --execute did");
+      Map<TopicPartition, Long> after = committed(g);
+      assertEquals(
+          List.of(c.p0(), c.p1(), c.p2()),
+          List.of(
+              after.get(new TopicPartition(t, 0)),
+              after.get(new TopicPartition(t, 1)),
+              after.get(new TopicPartition(t, 2))),
+          c.toString());
+    }
+    assertSameAsApache(
+        "--group", g, "--reset-offsets", "--to-offset", "4", "--topic", t + ":1", "--export");
+    assertSameAsApache(
+        "--group", g, "--reset-offsets", "--to-offset", "4", "--topic", t + ":1", "--dry-run");
+    // Export, change, then read the export back.
+    commit(g, t, 7, 8, 9);
+    CliResult exported =
+        groups("--group", g, "--reset-offsets", "--to-current", "--all-topics", "--export");
+    Path csv = dir.resolve("plan.csv");
+    Files.writeString(csv, exported.out());
+    assertTrue(exported.out().startsWith(t + ",0,7\n"), exported.out());
+    commit(g, t, 0, 0, 0);
+    CliResult fromFile =
+        groups("--group", g, "--reset-offsets", "--from-file", csv.toString(), "--execute");
+    assertEquals(0, fromFile.exitCode(), fromFile.toString());
+    assertEquals(List.of(7L, 8L, 9L), new ArrayList<>(committed(g).values()));
+  }
+
+  @Test
+  void anActiveGroupIsNeitherResetNorDeleted() throws Exception {
+    String t = topicWithRecords();
+    String g = unique("busy");
+    commit(g, t, 1, 1, 1);
+    try (ActiveMember member = new ActiveMember(g, t)) {
+      CliResult reset =
+          groups("--group", g, "--reset-offsets", "--to-earliest", "--topic", t, "--execute");
+      assertEquals(1, reset.exitCode(), reset.toString());
+      assertTrue(
+          reset
+              .err()
+              .contains(
+                  "Assignments can only be reset if the group '"
+                      + g
+                      + "' is inactive, but the current state is Stable."),
+          reset.err());
+      CliResult delete = groups("--delete", "--group", g);
+      assertEquals(1, delete.exitCode(), delete.toString());
+      assertTrue(delete.err().contains("could not be deleted due to"), delete.err());
+    }
+    assertEquals(List.of(1L, 1L, 1L), new ArrayList<>(committed(g).values()), "nothing changed");
+    CliResult deleted = groups("--delete", "--group", g);
+    assertEquals(0, deleted.exitCode(), deleted.toString());
+    assertEquals(
+        "Deletion of requested consumer groups ('" + g + "') was successful.\n", deleted.out());
+  }
+
+  @Test
+  void deleteOffsets() {
+    String t = topicWithRecords();
+    String g = unique("forget");
+    commit(g, t, 2, 2, 2);
+    CliResult r = groups("--delete-offsets", "--group", g, "--topic", t + ":1");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(
+        r.out().startsWith("Request succeeded for deleting offsets from group " + g + ".\n"),
+        r.out());
+    assertTrue(r.out().contains(String.format("%-15s %-10s %-15s%n", t, 1, "Successful")), r.out());
+    assertEquals(2, committed(g).size());
+  }
+
+  @Test
+  void usageErrors() {
+    CliResult r = groups("--describe");
+    assertEquals(2, r.exitCode());
+    assertTrue(
+        r.err().contains("Option [describe] takes one of these options: [all-groups], [group]"),
+        r.err());
+    assertTrue(
+        groups("--reset-offsets", "--group", "g", "--to-earliest")
+            .err()
+            .contains("One of the reset scopes should be defined: --all-topics, --topic."));
+    assertTrue(
+        groups("--describe", "--group", "g", "--members", "--state")
+            .err()
+            .contains("takes at most one of these options"));
+    assertEquals(2, groups("--list", "--describe").exitCode());
+  }
+}

@@ -1,0 +1,82 @@
+package io.kafkit.groups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.common.cli.CommandLines;
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.KafkitException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class GroupsParsingTest {
+  static int usage(String... args) {
+    CommandLine cl =
+        CommandLines.create(ConsumerGroupsCommand.class, Environment.of(Map.of(), Path.of(".")));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    return CommandLines.execute(cl, args);
+  }
+
+  @Test
+  void topicSpecs() {
+    assertEquals(new GroupsRequest.TopicSpec("t", List.of()), GroupsRequest.TopicSpec.parse("t"));
+    assertEquals(
+        new GroupsRequest.TopicSpec("t", List.of(0, 2)), GroupsRequest.TopicSpec.parse("t:0,2"));
+    assertThrows(IllegalArgumentException.class, () -> GroupsRequest.TopicSpec.parse("t:x"));
+  }
+
+  @Test
+  void statesAndTypesAnyCase() {
+    assertEquals(
+        Set.of(GroupState.STABLE, GroupState.EMPTY), GroupsRequest.states("stable, EMPTY"));
+    assertEquals(Set.of(GroupType.CONSUMER), GroupsRequest.types("Consumer"));
+    assertThrows(IllegalArgumentException.class, () -> GroupsRequest.states("sleepy"));
+    assertThrows(IllegalArgumentException.class, () -> GroupsRequest.types("share-ish"));
+  }
+
+  @Test
+  void dateTimes() {
+    assertEquals(
+        Instant.parse("2026-01-02T03:04:05.006Z").toEpochMilli(),
+        ResetTarget.dateTime("2026-01-02T03:04:05.006Z"));
+    assertEquals(
+        Instant.parse("2026-01-02T01:04:05Z").toEpochMilli(),
+        ResetTarget.dateTime("2026-01-02T03:04:05+02:00"));
+    KafkitException e =
+        assertThrows(KafkitException.class, () -> ResetTarget.dateTime("yesterday"));
+    assertTrue(e.getMessage().contains("YYYY-MM-DDTHH:mm:SS.sss"));
+  }
+
+  @Test
+  void optionRulesAreUsageErrors() {
+    assertEquals(2, usage("--describe"));
+    assertEquals(2, usage("--describe", "--group", "g", "--offsets", "--members"));
+    assertEquals(2, usage("--reset-offsets", "--group", "g", "--topic", "t"));
+    assertEquals(
+        2,
+        usage("--reset-offsets", "--group", "g", "--topic", "t", "--to-earliest", "--to-latest"));
+    assertEquals(
+        2,
+        usage(
+            "--reset-offsets",
+            "--group",
+            "g",
+            "--all-topics",
+            "--to-earliest",
+            "--execute",
+            "--dry-run"));
+    assertEquals(2, usage("--delete-offsets", "--group", "g"));
+    assertEquals(2, usage("--list", "--to-earliest"));
+    assertEquals(2, usage("--list", "--type", "bogus"));
+  }
+}
