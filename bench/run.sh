@@ -34,11 +34,18 @@ done
 [ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all)
 mkdir -p "$work"
 
-kafkit_home=$(ls -d "$root"/dist/target/kafkit-*/ 2>/dev/null | head -1 || true)
+# The self-contained image (its own runtime and ahead-of-time cache) when the build made one,
+# else the plain distribution on the machine's Java; KAFKIT_BENCH_HOME picks another.
+find_kafkit() {
+  ls -d "$root"/dist/target/image/kafkit-*/ "$root"/dist/target/kafkit-*/ 2>/dev/null | head -1 || true
+}
+kafkit_home=${KAFKIT_BENCH_HOME:+${KAFKIT_BENCH_HOME%/}/}
+[ -n "$kafkit_home" ] || kafkit_home=$(find_kafkit)
 if [ -z "$kafkit_home" ]; then
   (cd "$root" && mvn -B -q -DskipTests package)
-  kafkit_home=$(ls -d "$root"/dist/target/kafkit-*/ | head -1)
+  kafkit_home=$(find_kafkit)
 fi
+echo "kafkit: $kafkit_home" >&2
 kafkit=${kafkit_home}bin/kafkit
 
 if [ ! -d "$work/apache-lib" ]; then

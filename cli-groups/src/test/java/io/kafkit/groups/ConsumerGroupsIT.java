@@ -298,6 +298,27 @@ class ConsumerGroupsIT {
         "--group", g, "--reset-offsets", "--to-offset", "4", "--topic", t + ":1", "--export");
     assertSameAsApache(
         "--group", g, "--reset-offsets", "--to-offset", "4", "--topic", t + ":1", "--dry-run");
+    // Where a consumer of the group resumes after a reset: the offsets the reset set.
+    groups("--group", g, "--reset-offsets", "--to-offset", "6", "--topic", t, "--execute");
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                cluster.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                g,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      c.subscribe(List.of(t));
+      Map<Integer, Long> first = new java.util.HashMap<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (first.size() < 3 && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(200)).forEach(r -> first.putIfAbsent(r.partition(), r.offset()));
+      }
+      assertEquals(Map.of(0, 6L, 1, 6L, 2, 6L), first, "resumed where the reset said");
+    }
     // Export, change, then read the export back.
     commit(g, t, 7, 8, 9);
     CliResult exported =
@@ -338,6 +359,10 @@ class ConsumerGroupsIT {
     assertEquals(0, deleted.exitCode(), deleted.toString());
     assertEquals(
         "Deletion of requested consumer groups ('" + g + "') was successful.\n", deleted.out());
+    CliResult dead = groups("--describe", "--group", g);
+    assertEquals(1, dead.exitCode(), "a deleted group is described as missing: " + dead);
+    assertTrue(
+        dead.err().contains("Error: Consumer group '" + g + "' does not exist."), dead.err());
   }
 
   @Test

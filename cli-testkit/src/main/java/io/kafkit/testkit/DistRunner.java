@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class DistRunner {
   private final Path home;
   private final Map<String, String> environment = new HashMap<>();
+  private final java.util.Set<String> removed = new java.util.HashSet<>();
   private long timeoutSeconds = 120;
 
   public DistRunner() {
@@ -28,6 +29,17 @@ public final class DistRunner {
       throw new IllegalStateException("kafkit.dist.home is not set: run through mvn verify");
     }
     this.home = Path.of(dir);
+  }
+
+  /** Runs the scripts of another distribution directory (the self-contained image). */
+  public DistRunner(Path home) {
+    this.home = home;
+  }
+
+  /** Leaves an inherited environment variable out of the scripts' environment. */
+  public DistRunner without(String name) {
+    removed.add(name);
+    return this;
   }
 
   public Path home() {
@@ -55,6 +67,7 @@ public final class DistRunner {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
+    removed.forEach(builder.environment()::remove);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     try {
       Process process = builder.start();
@@ -104,6 +117,7 @@ public final class DistRunner {
   private RunningProcess start(List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
+    removed.forEach(builder.environment()::remove);
     try {
       return new RunningProcess(builder.start());
     } catch (IOException e) {

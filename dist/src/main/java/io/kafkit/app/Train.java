@@ -1,0 +1,103 @@
+package io.kafkit.app;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training run of the self-contained image's ahead-of-time cache (JDK 25+): runs the commands
+ * people run, so that the classes they load and the profiles of their hot code are in the cache.
+ * With a broker's address (build-image.sh starts one from the image), the commands do real work:
+ * create, list and describe a topic, pipe lines in, read them back as a group, describe and reset
+ * the group. Without one, they run against an address where nothing listens. Run at build time,
+ * never by users; its output is thrown away.
+ */
+public final class Train {
+  private static final String NOWHERE = "127.0.0.1:9";
+  private static final int LINES = 200_000;
+
+  private Train() {}
+
+  public static void main(String[] args) {
+    InputStream stdin = System.in;
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    System.setOut(quiet);
+    System.setErr(quiet);
+    String bs = args.length > 0 ? args[0] : NOWHERE;
+    for (String[] run : runs(bs)) {
+      if (run[0].equals("console-producer")) {
+        System.setIn(new ByteArrayInputStream(lines()));
+      }
+      Kafkit.execute(run);
+      System.setIn(stdin);
+    }
+    System.exit(0); // the cache is written as the JVM exits
+  }
+
+  private static List<String[]> runs(String bs) {
+    String timeout = "--connect-timeout=" + (bs.equals(NOWHERE) ? "300ms" : "10s");
+    List<String[]> runs = new ArrayList<>();
+    runs.add(new String[] {"--help"});
+    runs.add(new String[] {"--version"});
+    runs.add(new String[] {"topics", "--help"});
+    runs.add(args("topics --create --topic train --partitions 3", bs, timeout));
+    runs.add(args("topics --list", bs, timeout));
+    runs.add(args("topics --describe --topic train", bs, timeout));
+    runs.add(args("console-producer --topic train", bs, timeout));
+    runs.add(
+        args(
+            "console-producer --topic train --reader-property parse.key=true"
+                + " --reader-property ignore.error=true",
+            bs,
+            timeout));
+    runs.add(
+        args(
+            "console-consumer --topic train --from-beginning --group train"
+                + " --max-messages "
+                + LINES,
+            bs,
+            timeout));
+    runs.add(
+        args(
+            "console-consumer --topic train --from-beginning --exit-at-end"
+                + " --formatter-property print.key=true",
+            bs,
+            timeout));
+    runs.add(args("consumer-groups --list", bs, timeout));
+    runs.add(args("consumer-groups --describe --group train", bs, timeout));
+    runs.add(args("consumer-groups --describe --all-groups --members", bs, timeout));
+    runs.add(
+        args(
+            "consumer-groups --group train --reset-offsets --to-earliest --all-topics"
+                + " --dry-run",
+            bs,
+            timeout));
+    runs.add(args("topics --delete --topic train", bs, timeout));
+    runs.add(new String[] {"profile", "list"});
+    return runs;
+  }
+
+  private static String[] args(String command, String bs, String timeout) {
+    List<String> all = new ArrayList<>(List.of(command.split(" ")));
+    all.add("--bootstrap-server=" + bs);
+    all.add(timeout);
+    return all.toArray(new String[0]);
+  }
+
+  private static byte[] lines() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < LINES; i++) {
+      text.append("key-")
+          .append(i % 100)
+          .append('\t')
+          .append("value ")
+          .append(i)
+          .append(" abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij\n");
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
