@@ -3,6 +3,7 @@ package io.kafkit.consumer;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.connect.KafkaClients;
 import java.io.IOException;
@@ -77,9 +78,9 @@ final class ConsumerRun {
     Map<String, Object> overrides = overrides(given, subscribe, groupId);
     out = new ByteSink(environment.stdout(), 1 << 16, environment.stdoutTerminal());
     CountDownLatch done = new CountDownLatch(1);
-    try (Consumer<byte[], byte[]> consumer = new KafkaClients(settings).consumer(overrides)) {
-      Thread hook = new Thread(() -> stop(consumer, done), "console-consumer-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    try (Consumer<byte[], byte[]> consumer = new KafkaClients(settings).consumer(overrides);
+        ShutdownHook hook =
+            ShutdownHook.register("console-consumer-shutdown", () -> stop(consumer, done))) {
       ConsumeLoop loop =
           new ConsumeLoop(
               consumer,
@@ -96,7 +97,6 @@ final class ConsumerRun {
       } finally {
         finish(consumer, loop.count(), end != ConsumeLoop.End.OUTPUT_CLOSED);
         done.countDown();
-        removeHook(hook);
       }
       return end == ConsumeLoop.End.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     } finally {
@@ -227,14 +227,6 @@ final class ConsumerRun {
       done.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is waiting for this run to end
     }
   }
 

@@ -5,7 +5,6 @@ import io.kafkit.common.kafka.KafkaErrors;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,26 +19,7 @@ final class DeleteOffsets {
   static int run(Admin admin, GroupsRequest request, PrintWriter out, PrintWriter err)
       throws Exception {
     String group = request.groups().get(0);
-    Set<TopicPartition> partitions = new HashSet<>();
-    List<String> whole = new ArrayList<>();
-    for (GroupsRequest.TopicSpec t : request.topics()) {
-      if (t.partitions().isEmpty()) {
-        whole.add(t.topic());
-      } else {
-        t.partitions().forEach(p -> partitions.add(new TopicPartition(t.topic(), p)));
-      }
-    }
-    if (!whole.isEmpty()) {
-      admin
-          .describeTopics(whole)
-          .allTopicNames()
-          .get()
-          .values()
-          .forEach(
-              d ->
-                  d.partitions()
-                      .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
-    }
+    Set<TopicPartition> partitions = Offsets.partitions(admin, request.topics());
     DeleteConsumerGroupOffsetsResult result = admin.deleteConsumerGroupOffsets(group, partitions);
     List<TopicPartition> sorted =
         partitions.stream()

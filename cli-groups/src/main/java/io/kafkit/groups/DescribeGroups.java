@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberAssignment;
@@ -72,7 +71,14 @@ final class DescribeGroups {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
     Map<TopicPartition, ListOffsetsResultInfo> ends = Map.of();
     if (view == GroupsRequest.View.OFFSETS) {
-      committed = committedOffsets(admin, descriptions);
+      List<String> known = new ArrayList<>();
+      descriptions.forEach(
+          (id, d) -> {
+            if (d != null && d.groupState() != GroupState.DEAD) {
+              known.add(id);
+            }
+          });
+      committed = Offsets.committed(admin, known);
       Set<TopicPartition> partitions = new HashSet<>();
       committed.values().forEach(m -> partitions.addAll(m.keySet()));
       descriptions.values().stream()
@@ -87,36 +93,6 @@ final class DescribeGroups {
           group(e.getKey(), e.getValue(), committed.getOrDefault(e.getKey(), Map.of()), ends));
     }
     return new GroupsView(groups);
-  }
-
-  private static Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(
-      Admin admin, Map<String, ConsumerGroupDescription> descriptions) throws Exception {
-    Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
-    descriptions.forEach(
-        (id, d) -> {
-          if (d != null && d.groupState() != GroupState.DEAD) {
-            specs.put(id, new ListConsumerGroupOffsetsSpec());
-          }
-        });
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-    if (specs.isEmpty()) {
-      return committed;
-    }
-    var result = admin.listConsumerGroupOffsets(specs);
-    for (String id : specs.keySet()) {
-      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-      result
-          .partitionsToOffsetAndMetadata(id)
-          .get()
-          .forEach(
-              (tp, o) -> {
-                if (o != null) {
-                  offsets.put(tp, o);
-                }
-              });
-      committed.put(id, offsets);
-    }
-    return committed;
   }
 
   private static GroupsView.Group group(

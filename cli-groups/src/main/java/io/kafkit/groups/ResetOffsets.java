@@ -14,15 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * {@code --reset-offsets}: computes the new offsets (clamped to each log's range, as Apache does),
@@ -40,7 +37,14 @@ final class ResetOffsets {
     if (!active.isEmpty()) {
       return ExitCodes.FAILED;
     }
-    Map<String, Map<TopicPartition, Long>> committed = committed(admin, groups);
+    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+    Offsets.committed(admin, groups)
+        .forEach(
+            (group, offsets) -> {
+              Map<TopicPartition, Long> plain = new HashMap<>();
+              offsets.forEach((tp, o) -> plain.put(tp, o.offset()));
+              committed.put(group, plain);
+            });
     Map<String, Set<TopicPartition>> scope = scope(admin, request, groups, committed, target);
     Set<TopicPartition> all = new HashSet<>();
     scope.values().forEach(all::addAll);
@@ -150,37 +154,6 @@ final class ResetOffsets {
     return active;
   }
 
-  private static Map<String, Map<TopicPartition, Long>> committed(Admin admin, List<String> groups)
-      throws Exception {
-    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
-    if (groups.isEmpty()) {
-      return committed;
-    }
-    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-    groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
-    var result = admin.listConsumerGroupOffsets(specs);
-    for (String group : groups) {
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      try {
-        result
-            .partitionsToOffsetAndMetadata(group)
-            .get()
-            .forEach(
-                (tp, o) -> {
-                  if (o != null) {
-                    offsets.put(tp, o.offset());
-                  }
-                });
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-          throw e;
-        }
-      }
-      committed.put(group, offsets);
-    }
-    return committed;
-  }
-
   private static Map<String, Set<TopicPartition>> scope(
       Admin admin,
       GroupsRequest request,
@@ -199,33 +172,7 @@ final class ResetOffsets {
       groups.forEach(g -> scope.put(g, new HashSet<>(committed.get(g).keySet())));
       return scope;
     }
-    Set<TopicPartition> partitions = new HashSet<>();
-    List<String> whole = new ArrayList<>();
-    for (GroupsRequest.TopicSpec t : request.topics()) {
-      if (t.partitions().isEmpty()) {
-        whole.add(t.topic());
-      } else {
-        t.partitions().forEach(p -> partitions.add(new TopicPartition(t.topic(), p)));
-      }
-    }
-    if (!whole.isEmpty()) {
-      Map<String, TopicDescription> described;
-      try {
-        described = admin.describeTopics(whole).allTopicNames().get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-          throw new KafkitException(
-              "Topic " + whole + " does not exist: " + e.getCause().getMessage());
-        }
-        throw e;
-      }
-      described
-          .values()
-          .forEach(
-              d ->
-                  d.partitions()
-                      .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
-    }
+    Set<TopicPartition> partitions = Offsets.partitions(admin, request.topics());
     groups.forEach(g -> scope.put(g, partitions));
     return scope;
   }

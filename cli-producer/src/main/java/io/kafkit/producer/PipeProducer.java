@@ -1,5 +1,6 @@
 package io.kafkit.producer;
 
+import io.kafkit.common.cli.ShutdownHook;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -38,16 +39,9 @@ final class PipeProducer {
   }
 
   int run() throws IOException {
-    Thread hook = new Thread(this::onInterrupt, "console-producer-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (ShutdownHook hook =
+        ShutdownHook.register("console-producer-shutdown", this::onInterrupt)) {
       return loop();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it reports
-      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.kafkit.producer;
 
+import io.kafkit.common.cli.ShutdownHook;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,16 +22,8 @@ final class PromptProducer {
 
   int run() {
     // Ctrl-C while a send blocks (jline catches it only while reading) ends the JVM: flush first.
-    Thread hook = new Thread(delivery::finish, "console-producer-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (ShutdownHook hook = ShutdownHook.register("console-producer-shutdown", delivery::finish)) {
       return loop();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is flushing
-      }
     }
   }
 
