@@ -1,6 +1,7 @@
 package io.kafkit.groups;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ final class DescribeGroupsText {
 
   private static Object[] memberCells(
       GroupsView.Group g, GroupsView.Member m, boolean instances, boolean verbose) {
-    List<Object> cells = new java.util.ArrayList<>();
+    List<Object> cells = new ArrayList<>();
     cells.add(m == null ? "GROUP" : g.group());
     cells.add(m == null ? "CONSUMER-ID" : m.consumerId());
     if (instances) {
@@ -195,44 +196,26 @@ final class DescribeGroupsText {
     int group = Math.max(15, g.group().length());
     int coordinator = Math.max(25, g.coordinator().length());
     String format =
-        verbose
-            ? "%-" + group + "s %-" + coordinator + "s %-20s %-20s %-15s %-25s %s"
-            : "%-" + group + "s %-" + coordinator + "s %-20s %-20s %s";
-    out.println();
+        "%-"
+            + group
+            + "s %-"
+            + coordinator
+            + "s %-20s %-20s "
+            + (verbose ? "%-15s %-25s " : "")
+            + "%s";
+    List<Object> header =
+        new ArrayList<>(List.of("GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE"));
+    List<Object> row =
+        new ArrayList<>(List.of(g.group(), g.coordinator(), g.assignmentStrategy(), g.state()));
     if (verbose) {
-      out.println(
-          String.format(
-              format,
-              "GROUP",
-              "COORDINATOR (ID)",
-              "ASSIGNMENT-STRATEGY",
-              "STATE",
-              "GROUP-EPOCH",
-              "TARGET-ASSIGNMENT-EPOCH",
-              "#MEMBERS"));
-      out.println(
-          String.format(
-              format,
-              g.group(),
-              g.coordinator(),
-              g.assignmentStrategy(),
-              g.state(),
-              dash(g.groupEpoch()),
-              dash(g.targetAssignmentEpoch()),
-              g.members().size()));
-    } else {
-      out.println(
-          String.format(
-              format, "GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"));
-      out.println(
-          String.format(
-              format,
-              g.group(),
-              g.coordinator(),
-              g.assignmentStrategy(),
-              g.state(),
-              g.members().size()));
+      header.addAll(List.of("GROUP-EPOCH", "TARGET-ASSIGNMENT-EPOCH"));
+      row.addAll(List.of(dash(g.groupEpoch()), dash(g.targetAssignmentEpoch())));
     }
+    header.add("#MEMBERS");
+    row.add(g.members().size());
+    out.println();
+    out.println(String.format(format, header.toArray()));
+    out.println(String.format(format, row.toArray()));
   }
 
   static String dash(Object value) {

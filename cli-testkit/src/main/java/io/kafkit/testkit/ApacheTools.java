@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of Apache Kafka's own tools (org.apache.kafka:kafka-tools, on the test class path) in a
- * forked JVM, as the oracle kafkit's output is compared with. Forked because Apache's tools call
- * {@code Exit.exit} and write to {@code System.out}.
+ * Runs one of Apache Kafka's own tools (org.apache.kafka:kafka-tools 4.3.1, copied with its own
+ * dependencies to {@code kafkit.apache.lib} by the apache-oracle module) in a forked JVM, as the
+ * oracle kafkit's output is compared with. Forked because Apache's tools end the JVM themselves,
+ * write to the process's standard output, and need their own versions of Kafka's jars.
  */
 public final class ApacheTools {
   private ApacheTools() {}

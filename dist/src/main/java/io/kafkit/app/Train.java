@@ -2,8 +2,6 @@ package io.kafkit.app;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.List;
  * With a broker's address (build-image.sh starts one from the image), the commands do real work:
  * create, list and describe a topic, pipe lines in, read them back as a group, describe and reset
  * the group. Without one, they run against an address where nothing listens. Run at build time,
- * never by users; its output is thrown away.
+ * never by users; build-image.sh throws its output away, and the JVM writes the cache as it exits.
  */
 public final class Train {
   private static final String NOWHERE = "127.0.0.1:9";
@@ -24,9 +22,6 @@ public final class Train {
 
   public static void main(String[] args) {
     InputStream stdin = System.in;
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    System.setOut(quiet);
-    System.setErr(quiet);
     String bs = args.length > 0 ? args[0] : NOWHERE;
     for (String[] run : runs(bs)) {
       if (run[0].equals("console-producer")) {
@@ -35,7 +30,6 @@ public final class Train {
       Kafkit.execute(run);
       System.setIn(stdin);
     }
-    System.exit(0); // the cache is written as the JVM exits
   }
 
   private static List<String[]> runs(String bs) {

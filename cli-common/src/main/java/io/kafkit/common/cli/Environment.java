@@ -79,6 +79,8 @@ public final class Environment {
       String target = Files.readSymbolicLink(fd).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // No /proc (not Linux), or not a link: treat standard output as a pipe, where escaping
+      // control characters would change the bytes a script reads.
       return false;
     }
   }
