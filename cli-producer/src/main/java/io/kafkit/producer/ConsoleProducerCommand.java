@@ -9,6 +9,7 @@ import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.convert.KeyValue;
 import io.kafkit.common.convert.PropertiesFiles;
+import io.kafkit.common.kafka.SendErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -156,7 +157,7 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
         inputFormat == InputFormat.json
             ? new JsonLineParser(topic, partition)
             : new LineParser(topic, partition, reader);
-    ProducerErrors errors = new ProducerErrors(settings, topic);
+    SendErrors errors = new SendErrors(settings, topic);
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
     if (atPrompt) {
       Producer<byte[], byte[]> producer = new KafkaClients(settings).producer(overrides);
@@ -183,10 +184,7 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
   }
 
   private int prompt(
-      Producer<byte[], byte[]> producer,
-      RecordParser parser,
-      ProducerErrors errors,
-      PrintWriter err)
+      Producer<byte[], byte[]> producer, RecordParser parser, SendErrors errors, PrintWriter err)
       throws IOException {
     try (Prompt prompt = new Prompt(environment.configDir().resolve("console-producer.history"))) {
       Delivery delivery =

@@ -1,5 +1,6 @@
 package io.kafkit.producer;
 
+import io.kafkit.common.kafka.SendErrors;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 final class Delivery {
   private final Producer<byte[], byte[]> producer;
   private final boolean sync;
-  private final ProducerErrors errors;
+  private final SendErrors errors;
   private final FailureLog failures;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -37,7 +38,7 @@ final class Delivery {
   Delivery(
       Producer<byte[], byte[]> producer,
       boolean sync,
-      ProducerErrors errors,
+      SendErrors errors,
       FailureLog failures,
       Duration patience) {
     this.producer = producer;
@@ -170,7 +171,7 @@ final class Delivery {
     }
 
     void fail(Exception exception) {
-      if (!ProducerErrors.perRecord(exception)) {
+      if (!SendErrors.perRecord(exception)) {
         fatal = true;
       }
       String reason = errors.describe(exception);

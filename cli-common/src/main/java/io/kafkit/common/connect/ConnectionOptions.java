@@ -78,7 +78,9 @@ public final class ConnectionOptions {
   @Option(
       names = "--command-property",
       paramLabel = "KEY=VALUE",
-      description = "A Kafka client property; repeatable; wins over --command-config.")
+      arity = "1..*",
+      description =
+          "Kafka client properties (a=1 b=2, or the option repeated); win over --command-config.")
   private List<String> commandProperties = new ArrayList<>();
 
   @Option(

@@ -1,34 +1,36 @@
-package io.kafkit.producer;
+package io.kafkit.common.kafka;
 
 import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.connect.Reachability;
-import io.kafkit.common.kafka.KafkaErrors;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-/** A failed send, in one line: what went wrong with this record or with the whole run. */
-final class ProducerErrors {
+/**
+ * A failed send, in one line: what went wrong with this record or with the whole run. Shared by the
+ * tools that produce (console-producer, producer-perf-test).
+ */
+public final class SendErrors {
   private final ConnectionSettings connection;
   private final String topic;
   private Boolean reachable;
 
-  ProducerErrors(ConnectionSettings connection, String topic) {
+  public SendErrors(ConnectionSettings connection, String topic) {
     this.connection = connection;
     this.topic = topic;
   }
 
   /** Whether the failure is the record's own, so that the next record may well succeed. */
-  static boolean perRecord(Throwable e) {
+  public static boolean perRecord(Throwable e) {
     return e instanceof RecordTooLargeException
         || e instanceof RecordBatchTooLargeException
         || e instanceof InvalidRecordException
         || e instanceof InvalidTimestampException;
   }
 
-  String describe(Throwable error) {
+  public String describe(Throwable error) {
     Throwable e = KafkaErrors.unwrap(error);
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (e instanceof TimeoutException && message.contains("not present in metadata")) {
