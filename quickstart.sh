@@ -55,4 +55,9 @@ step "Rewind it to the start: a dry run first, then --execute" \
   consumer-groups --bootstrap-server "$bs" --group quickstart --reset-offsets --to-earliest --topic orders --dry-run
 step "Now reset it for real" consumer-groups --bootstrap-server "$bs" --group quickstart --reset-offsets --to-earliest --topic orders --execute
 
+step "Load test: 200,000 records of 100 bytes (kafka-producer-perf-test.sh options and lines)" \
+  producer-perf-test --bootstrap-server "$bs" --topic orders --num-records 200000 --record-size 100 --throughput -1
+step "And read them back as fast as possible (kafka-consumer-perf-test.sh)" \
+  consumer-perf-test --bootstrap-server "$bs" --topic orders --num-records 200000
+
 printf '\n== Done: the broker stops now.\n'

@@ -3,7 +3,8 @@
 # feature), in one run on one machine, reporting medians and ratios.
 #
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume,
-#                                       groups-describe, groups-describe-all (or all)
+#                                       groups-describe, groups-describe-all, producer-perf,
+#                                       consumer-perf (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -14,6 +15,12 @@
 #
 # groups-describe and groups-describe-all describe one, then all of 200 consumer groups over
 # 1,000 partitions (bench/setup/groups.jsh makes them), with kafkit and kafka-consumer-groups.
+#
+# producer-perf and consumer-perf compare the rates the perf tools themselves report (not wall
+# time): kafkit producer-perf-test against Apache's ProducerPerformance (1,000,000 records of 100
+# bytes, --throughput -1, default producer properties, a fresh one-partition topic each run), and
+# consumer-perf-test against ConsumerPerformance (the 1,000,000 records of consume, a new group
+# each run). The runs alternate, Apache first, $perf_runs of each (default 3); medians and ratios.
 #
 # It builds kafkit if needed, fetches Apache's tools from Maven Central (bench/apache/pom.xml),
 # installs kcat from Debian's packages if it can, starts a kafkit broker on a spare port, and
@@ -31,7 +38,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all)
+[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf)
+perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
 # The self-contained image (its own runtime and ahead-of-time cache) when the build made one,
@@ -68,6 +76,16 @@ apache() {
 apache512() {
   java -Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
+    -cp "$work/apache-lib/*" "$@"
+}
+
+# kafkit_flags: Apache's tool on the JVM and flags kafkit's launcher gives its perf tools (the
+# image's runtime when there is one), to tell the JVM's share of a difference from the tool's.
+kafkit_flags() {
+  local java=java
+  [ -x "${kafkit_home}runtime/bin/java" ] && java=${kafkit_home}runtime/bin/java
+  "$java" -XX:+UseParallelGC -XX:-UsePerfData -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
     -cp "$work/apache-lib/*" "$@"
 }
@@ -129,6 +147,36 @@ report() { # NAME then pairs of LABEL MS
   } | tee "$work/results-$name.txt"
 }
 
+median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
+
+# rate_report NAME UNIT then pairs of LABEL FILE (one rate per line), Apache's first: medians and
+# ratios to Apache's.
+rate_report() {
+  local name=$1 unit=$2; shift 2
+  local base
+  base=$(median <"$2")
+  {
+    echo "benchmark: $name  (median of $perf_runs alternating runs, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+    while [ $# -gt 0 ]; do
+      local m
+      m=$(median <"$2")
+      awk -v l="$1" -v m="$m" -v b="$base" -v u="$unit" -v all="$(tr '\n' ' ' <"$2")" \
+        'BEGIN { printf "  %-44s %10.0f %s   %5.3fx of Apache   (runs: %s)\n", l, m, u, m / b, all }'
+      shift 2
+    done
+  } | tee "$work/results-$name.txt"
+}
+
+# consume_topic: bench-consume holding the 1,000,000 lines of produce, made once.
+consume_topic() {
+  lines=$work/lines-1m.txt
+  [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
+  if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-consume >/dev/null 2>&1; then
+    "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-consume --partitions 1 >/dev/null
+    "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-consume <"$lines"
+  fi
+}
+
 for name in "${names[@]}"; do
   case $name in
     help)
@@ -166,12 +214,7 @@ for name in "${names[@]}"; do
       before_each=; stdin_file=/dev/null ;;
     consume)
       start_broker
-      lines=$work/lines-1m.txt
-      [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
-      if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-consume >/dev/null 2>&1; then
-        "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-consume --partitions 1 >/dev/null
-        "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-consume <"$lines"
-      fi
+      consume_topic
       k=$(median_ms kafkit "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
       a=$(median_ms apache apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
       if command -v kcat >/dev/null 2>&1; then
@@ -193,6 +236,42 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" consumer-groups --bootstrap-server "$bs" --describe "${which[@]}")
       a=$(median_ms apache apache org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$bs" --describe "${which[@]}")
       report "$name" "kafkit consumer-groups --describe ${which[*]}" "$k" "kafka-consumer-groups.sh" "$a" ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all all)" >&2; exit 2 ;;
+    producer-perf)
+      start_broker
+      for f in apache apache-flags kafkit; do : >"$work/rates-$f.txt"; done
+      args=(--bootstrap-server "$bs" --topic bench-produce --num-records 1000000 --record-size 100 --throughput -1)
+      total_rate() { sed -n 's/^1000000 records sent, \([0-9.]*\) records\/sec.*/\1/p'; }
+      fresh_topic  # a warm-up run, not counted: the broker's first run is always the slowest
+      "$kafkit" producer-perf-test "${args[@]}" >/dev/null
+      for _ in $(seq "$perf_runs"); do
+        fresh_topic
+        apache512 org.apache.kafka.tools.ProducerPerformance "${args[@]}" | total_rate >>"$work/rates-apache.txt"
+        fresh_topic
+        kafkit_flags org.apache.kafka.tools.ProducerPerformance "${args[@]}" | total_rate >>"$work/rates-apache-flags.txt"
+        fresh_topic
+        "$kafkit" producer-perf-test "${args[@]}" | total_rate >>"$work/rates-kafkit.txt"
+      done
+      rate_report producer-perf records/s "kafka-producer-perf-test.sh" "$work/rates-apache.txt" \
+        "  the same, kafkit's JVM and flags" "$work/rates-apache-flags.txt" \
+        "kafkit producer-perf-test" "$work/rates-kafkit.txt" ;;
+    consumer-perf)
+      start_broker
+      consume_topic
+      for f in apache apache-flags kafkit; do : >"$work/rates-$f.txt"; : >"$work/rates-$f-fetch.txt"; done
+      args=(--bootstrap-server "$bs" --topic bench-consume --num-records 1000000 --hide-header)
+      rates() { tail -1 | awk -F', ' -v a="$work/rates-$1.txt" -v b="$work/rates-$1-fetch.txt" '{print $6 >> a; print $10 >> b}'; }
+      "$kafkit" consumer-perf-test "${args[@]}" >/dev/null  # a warm-up run, not counted
+      for _ in $(seq "$perf_runs"); do
+        apache512 org.apache.kafka.tools.ConsumerPerformance "${args[@]}" | rates apache
+        kafkit_flags org.apache.kafka.tools.ConsumerPerformance "${args[@]}" | rates apache-flags
+        "$kafkit" consumer-perf-test "${args[@]}" | rates kafkit
+      done
+      rate_report consumer-perf records/s "kafka-consumer-perf-test.sh nMsg.sec" "$work/rates-apache.txt" \
+        "  the same, kafkit's JVM and flags" "$work/rates-apache-flags.txt" \
+        "kafkit consumer-perf-test nMsg.sec" "$work/rates-kafkit.txt"
+      rate_report consumer-perf-fetch records/s "kafka-consumer-perf-test.sh fetch.nMsg.sec" "$work/rates-apache-fetch.txt" \
+        "  the same, kafkit's JVM and flags" "$work/rates-apache-flags-fetch.txt" \
+        "kafkit consumer-perf-test fetch.nMsg.sec" "$work/rates-kafkit-fetch.txt" ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf all)" >&2; exit 2 ;;
   esac
 done

@@ -1,0 +1,77 @@
+package io.kafkit.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PerfPartsTest {
+  @Test
+  void percentilesAreApachesNearestRankOverEveryRecord() {
+    Random random = new Random(42);
+    int[] latencies = new int[100_003];
+    LatencyHistogram histogram = new LatencyHistogram();
+    for (int i = 0; i < latencies.length; i++) {
+      latencies[i] = random.nextInt(100) == 0 ? 2000 + random.nextInt(5000) : random.nextInt(40);
+      histogram.add(latencies[i]);
+    }
+    Arrays.sort(latencies);
+    for (double p : new double[] {0.0, 0.5, 0.95, 0.99, 0.999}) {
+      assertEquals(latencies[(int) (p * latencies.length)], histogram.percentile(p), "p" + p);
+    }
+    assertEquals(latencies.length, histogram.total());
+  }
+
+  @Test
+  void anEmptyHistogramSaysZero() {
+    assertEquals(0, new LatencyHistogram().percentile(0.99));
+  }
+
+  @Test
+  void pacerHoldsTheAverageRate() {
+    long start = System.nanoTime();
+    Pacer pacer = new Pacer(2000, start);
+    for (int i = 1; i <= 1000; i++) {
+      pacer.pace(i, () -> false);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds >= 0.499 && seconds < 0.6, "took " + seconds);
+  }
+
+  @Test
+  void pacerWithoutALimitNeverWaits() {
+    Pacer pacer = new Pacer(-1, System.nanoTime());
+    long start = System.nanoTime();
+    pacer.pace(1_000_000, () -> false);
+    assertTrue(System.nanoTime() - start < 50_000_000L);
+  }
+
+  @Test
+  void progressLine() {
+    assertEquals(
+        "[############............]  50%  500,000/1,000,000 records sent  250,000 rec/s  23.84 MB/s"
+            + "  2.0 s",
+        ProgressLine.render(1_000_000, 500_000, 50_000_000, 2_000_000_000L, "sent"));
+  }
+
+  @Test
+  void metricsTableAsApachesToolsUtils() {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("producer-metrics:batch-size-avg:{client-id=perf}", 512.25);
+    metrics.put("app-info:version:{client-id=perf}", "4.4.0");
+    StringWriter text = new StringWriter();
+    MetricsTable.print(metrics, new PrintWriter(text, true));
+    assertEquals(
+        "\n"
+            + "Metric Name                                        Value\n"
+            + "producer-metrics:batch-size-avg:{client-id=perf} : 512.250\n"
+            + "app-info:version:{client-id=perf}                : 4.4.0\n",
+        text.toString());
+  }
+}
