@@ -3,6 +3,7 @@ package io.kafkit.consumer;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.kafkit.common.convert.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

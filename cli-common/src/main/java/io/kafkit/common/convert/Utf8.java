@@ -1,12 +1,17 @@
-package io.kafkit.consumer;
+package io.kafkit.common.convert;
 
 /** Whether bytes are well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
-  static boolean isValid(byte[] b) {
-    int i = 0;
-    while (i < b.length) {
+  public static boolean isValid(byte[] b) {
+    return isValid(b, 0, b.length);
+  }
+
+  /** Whether {@code b[from..to)} is well-formed UTF-8. */
+  public static boolean isValid(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
         i++;
@@ -26,7 +31,7 @@ final class Utf8 {
       } else {
         return false;
       }
-      if (i + n >= b.length) {
+      if (i + n >= to) {
         return false;
       }
       int cp = c & (0x3f >> n);
