@@ -60,4 +60,8 @@ step "Load test: 200,000 records of 100 bytes (kafka-producer-perf-test.sh optio
 step "And read them back as fast as possible (kafka-consumer-perf-test.sh)" \
   consumer-perf-test --bootstrap-server "$bs" --topic orders --num-records 200000
 
+step "Look inside the partition's log segment on disk (kafka-dump-log.sh)" \
+  dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --print-data-log --max-bytes 2000
+step "Or sum it up" dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --summary
+
 printf '\n== Done: the broker stops now.\n'

@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume,
 #                                       groups-describe, groups-describe-all, producer-perf,
-#                                       consumer-perf (or all)
+#                                       consumer-perf, dump-log (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -22,6 +22,10 @@
 # consumer-perf-test against ConsumerPerformance (the 1,000,000 records of consume, a new group
 # each run). The runs alternate, Apache first, $perf_runs of each (default 3); medians and ratios.
 #
+# dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
+# producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
+# memory of each tool (GNU time).
+#
 # It builds kafkit if needed, fetches Apache's tools from Maven Central (bench/apache/pom.xml),
 # installs kcat from Debian's packages if it can, starts a kafkit broker on a spare port, and
 # stops it at the end. Results go to stdout and bench/work/results-NAME.txt.
@@ -38,7 +42,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf)
+[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf dump-log)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -65,11 +69,11 @@ if ! command -v kcat >/dev/null 2>&1; then
 fi
 
 # What bin/kafka-run-class.sh gives each Apache tool.
+apache_java=(java -Xmx256M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
+  -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true
+  -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" -cp "$work/apache-lib/*")
 apache() {
-  java -Xmx256M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
-    -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
-    -cp "$work/apache-lib/*" "$@"
+  "${apache_java[@]}" "$@"
 }
 
 # kafka-console-producer.sh and kafka-console-consumer.sh raise the heap to 512M.
@@ -272,6 +276,22 @@ for name in "${names[@]}"; do
       rate_report consumer-perf-fetch records/s "kafka-consumer-perf-test.sh fetch.nMsg.sec" "$work/rates-apache-fetch.txt" \
         "  the same, kafkit's JVM and flags" "$work/rates-apache-flags-fetch.txt" \
         "kafkit consumer-perf-test fetch.nMsg.sec" "$work/rates-kafkit-fetch.txt" ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf all)" >&2; exit 2 ;;
+    dump-log)
+      start_broker
+      if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-dump >/dev/null 2>&1; then
+        "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-dump --partitions 1 >/dev/null
+        "$kafkit" producer-perf-test --bootstrap-server "$bs" --topic bench-dump --num-records 1000000 \
+          --record-size 100 --throughput -1 >/dev/null
+      fi
+      segment=$(find "$broker_dir" -path '*/bench-dump-0/00000000000000000000.log')
+      echo "segment: $segment ($(du -m "$segment" | cut -f1) MB)" >&2
+      k=$(median_ms kafkit "$kafkit" dump-log --files "$segment" --print-data-log)
+      a=$(median_ms apache apache org.apache.kafka.tools.DumpLogSegments --files "$segment" --print-data-log)
+      report dump-log "kafkit dump-log --print-data-log" "$k" "kafka-dump-log.sh --print-data-log" "$a"
+      peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+      echo "  peak resident memory: kafkit $(( $(peak "$kafkit" dump-log --files "$segment" --print-data-log) / 1024 )) MB," \
+        "Apache $(( $(peak "${apache_java[@]}" org.apache.kafka.tools.DumpLogSegments --files "$segment" --print-data-log) / 1024 )) MB" \
+        | tee -a "$work/results-dump-log.txt" ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf dump-log all)" >&2; exit 2 ;;
   esac
 done

@@ -16,9 +16,28 @@ public final class KafkaCluster {
   private static KafkaCluster three;
 
   private final KafkaClusterTestKit kit;
+  private final Path base;
 
-  private KafkaCluster(KafkaClusterTestKit kit) {
+  private KafkaCluster(KafkaClusterTestKit kit, Path base) {
     this.kit = kit;
+    this.base = base;
+  }
+
+  /**
+   * The directory of a partition's log on (the first) broker that holds it: where dump-log's tests
+   * find real segment files. {@code __cluster_metadata} has partition 0.
+   */
+  public Path partitionDir(String topic, int partition) {
+    String name = topic + "-" + partition;
+    try (java.util.stream.Stream<Path> files = Files.walk(base)) {
+      return files
+          .filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("no log directory " + name + " under " + base));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One combined broker and controller. */
@@ -99,7 +118,7 @@ public final class KafkaCluster {
       kit.startup();
       kit.waitForReadyBrokers();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kit), "kafkit-it-stop"));
-      return new KafkaCluster(kit);
+      return new KafkaCluster(kit, base);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the test cluster", e);
     }

@@ -60,6 +60,17 @@ class BrokerIT {
     assertEquals(bootstrap + "\n", started.out(), "the bootstrap server, alone on stdout");
     assertTrue(Files.exists(dataDir.resolve("logs/broker.log")), "logs go to the data directory");
 
+    // The metadata log's bootstrap snapshot, as kafka-dump-log.sh prints it.
+    Path snapshot =
+        dataDir.resolve("kraft/__cluster_metadata-0/00000000000000000000-0000000000.checkpoint");
+    String[] args = {"--files", snapshot.toString(), "--cluster-metadata-decoder"};
+    CliResult ours = dist.run("kafka-dump-log.sh", args);
+    CliResult apache =
+        io.kafkit.testkit.ApacheTools.run("org.apache.kafka.tools.DumpLogSegments", args);
+    assertEquals(apache.out(), ours.out());
+    assertTrue(ours.out().contains("Snapshot end offset: 0, epoch: 0\n"), ours.out());
+    assertTrue(ours.out().contains("FEATURE_LEVEL_RECORD"), ours.out());
+
     CliResult status = broker("status");
     assertEquals(0, status.exitCode(), status.toString());
     assertTrue(

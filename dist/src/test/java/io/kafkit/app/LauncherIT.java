@@ -83,11 +83,4 @@ class LauncherIT {
     assertEquals(0, p.waitFor());
     assertTrue(out.startsWith("kafkit "), out);
   }
-
-  @Test
-  void unbuiltToolsSaySoAndFail() {
-    CliResult r = dist.run("kafka-dump-log.sh", "--files", "x.log");
-    assertEquals(ExitCodes.FAILED, r.exitCode());
-    assertTrue(r.err().contains("not built yet"), r.err());
-  }
 }

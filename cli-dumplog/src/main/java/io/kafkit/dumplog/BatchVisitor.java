@@ -1,0 +1,28 @@
+package io.kafkit.dumplog;
+
+import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+
+/**
+ * What is done with each batch and record a {@link LogReader} reads: Apache's lines, JSON, a
+ * summary.
+ */
+interface BatchVisitor {
+  /** Whether {@link #record} should be called (deep iteration). */
+  boolean wantsRecords();
+
+  /** A batch, at its position in the file. */
+  void batch(FileChannelRecordBatch batch, long position);
+
+  void record(FileChannelRecordBatch batch, Record record);
+
+  /** After the batch's records. */
+  default void endBatch(FileChannelRecordBatch batch) {}
+
+  /**
+   * After the last batch read.
+   *
+   * @param trailingBytes bytes after the last whole batch (of a file read to its end), else 0
+   */
+  void end(long trailingBytes);
+}
