@@ -234,6 +234,42 @@ class DumpLogIT {
   }
 
   @Test
+  void compactedSegmentAsApache() throws Exception {
+    String topic =
+        topic(
+            "compacted",
+            Map.of(
+                "cleanup.policy", "compact",
+                "segment.ms", "100",
+                "min.cleanable.dirty.ratio", "0.01",
+                "min.compaction.lag.ms", "0",
+                "delete.retention.ms", "60000"));
+    try (KafkaProducer<byte[], byte[]> p = producer(ProducerConfig.LINGER_MS_CONFIG, "0")) {
+      for (int round = 0; round < 3; round++) {
+        for (int k = 0; k < 4; k++) {
+          p.send(record(topic, "key-" + k, "round-" + round, "h")).get();
+        }
+      }
+      p.send(record(topic, "key-0", null)).get();
+      Thread.sleep(300);
+      p.send(record(topic, "key-9", "rolls the segment")).get();
+    }
+    Path first = segment(topic);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    CliResult summary;
+    do {
+      Thread.sleep(200);
+      summary = kafkit("--files", first.toString(), "--summary");
+    } while (!summary.out().contains("  records:       4\n") && System.nanoTime() < deadline);
+    assertTrue(
+        summary.out().contains("  records:       4\n"),
+        "the cleaner kept the last of each key:\n" + summary.out());
+    CliResult r = same("--files", first.toString(), "--print-data-log");
+    assertTrue(r.out().contains("payload: round-2"), r.out());
+    assertTrue(r.err().contains("Non-consecutive offsets in "), r.err());
+  }
+
+  @Test
   void summaryJsonAndOffsetRange() throws Exception {
     String topic = topic("summary", Map.of());
     try (KafkaProducer<byte[], byte[]> p = producer(ProducerConfig.LINGER_MS_CONFIG, "0")) {

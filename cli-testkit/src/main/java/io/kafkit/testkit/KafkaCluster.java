@@ -111,7 +111,8 @@ public final class KafkaCluster {
               "transaction.state.log.min.isr", "1",
               "share.coordinator.state.topic.replication.factor", Short.toString(replication),
               "share.coordinator.state.topic.min.isr", "1",
-              "auto.create.topics.enable", "false")
+              "auto.create.topics.enable", "false",
+              "log.cleaner.backoff.ms", "200")
           .forEach(builder::setConfigProp);
       KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
       kit.format();
