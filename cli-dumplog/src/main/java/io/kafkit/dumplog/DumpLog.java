@@ -2,8 +2,6 @@ package io.kafkit.dumplog;
 
 import io.kafkit.common.output.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -129,11 +127,7 @@ final class DumpLog {
       Summary summary = new Summary(file);
       reader.read(file, range, summary);
       if (json) {
-        PrintWriter writer =
-            new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.print(Json.line(summary.view()));
-        writer.flush();
-        out.newline();
+        out.text(Json.line(summary.view())).newline();
       } else {
         out.text("Summary:").newline();
         Summary.text(summary.view(), out);

@@ -285,6 +285,11 @@ class DumpLogIT {
         s.out());
     assertTrue(s.out().contains("  records:       10\n"), s.out());
     assertTrue(s.out().contains("  offsets:       0 to 9\n"), s.out());
+    var summaryJson =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(kafkit("--files", file, "--summary", "--output", "json").out());
+    assertEquals(10, summaryJson.get("records").asLong());
+    assertEquals(10, summaryJson.get("batchesByCompression").get("none").asLong());
     CliResult json =
         kafkit(
             "--files",
