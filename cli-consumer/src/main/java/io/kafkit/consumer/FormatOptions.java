@@ -72,8 +72,10 @@ final class FormatOptions {
       names = "--format",
       paramLabel = "STRING",
       description = {
-        "Print each record as this kcat-style format string, e.g. '%k=%s (p%p@%o)\\n':",
-        FormatTemplate.TOKENS + "."
+        // picocli formats descriptions: each % of the tokens is doubled here
+        "Print each record as this kcat-style format string, e.g. '%%k=%%s (p%%p@%%o)\\n':",
+        "%%t topic, %%p partition, %%o offset, %%k key, %%s value, %%T timestamp, %%h headers,"
+            + " %%K key size, %%S value size, %%%% percent; escapes \\n \\t \\r \\\\."
       })
   String format;
 

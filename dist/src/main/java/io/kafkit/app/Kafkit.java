@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
       ConsumerPerfTestCommand.class,
       DumpLogCommand.class,
       BrokerCommand.class,
-      ProfileCommand.class
+      ProfileCommand.class,
+      CompletionCommand.class,
+      NameCompletion.class
     })
 public final class Kafkit implements Callable<Integer> {
   @Spec CommandSpec spec;

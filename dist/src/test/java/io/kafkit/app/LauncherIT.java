@@ -1,6 +1,7 @@
 package io.kafkit.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkit.common.cli.ExitCodes;
@@ -32,9 +33,14 @@ class LauncherIT {
             "consumer-perf-test",
             "dump-log",
             "broker",
-            "profile")) {
+            "profile",
+            "completion")) {
       assertTrue(r.out().contains("\n  " + tool + " "), tool + " missing in\n" + r.out());
+      CliResult help = dist.run("kafkit", tool, "--help");
+      assertEquals(0, help.exitCode(), help.toString());
+      assertEquals("", help.err(), "nothing on stderr for " + tool + " --help");
     }
+    assertFalse(r.out().contains("__complete"), "the completion helper stays hidden");
     assertTrue(r.out().contains("Exit codes:"), r.out());
     CliResult topics = dist.run("kafkit", "topics", "--help");
     assertEquals(0, topics.exitCode(), topics.toString());
