@@ -39,7 +39,8 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var root = spec.root().commandLine();
+    // the whole tree: the one running holds only this subcommand (Kafkit.commandLineFor)
+    var root = Kafkit.commandLine();
     String script =
         switch (shell) {
           case "bash" -> BashCompletion.bash(root);

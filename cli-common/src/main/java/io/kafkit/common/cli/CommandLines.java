@@ -14,7 +14,14 @@ public final class CommandLines {
   }
 
   public static CommandLine create(Object command, Environment environment) {
-    CommandLine cmd = new CommandLine(command, new KafkitFactory(environment));
+    return configure(new CommandLine(command, new KafkitFactory(environment)));
+  }
+
+  /**
+   * Wires a command line made elsewhere (with a {@link KafkitFactory}), and the subcommands it has
+   * by now: a root that adds its subcommands itself calls this after adding them.
+   */
+  public static CommandLine configure(CommandLine cmd) {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     // jopt-simple and argparse4j both take a unique prefix of a long option (--bootstrap).
     cmd.setAbbreviatedOptionsAllowed(true);
