@@ -93,6 +93,12 @@ final class ConsumerRun {
       ConsumeLoop.End end = null;
       try {
         start(consumer, subscribe);
+      } catch (RuntimeException e) {
+        // nothing was consumed: the error alone, without "Processed a total of 0 messages"
+        done.countDown();
+        throw e;
+      }
+      try {
         end = loop.run(request.maxMessages(), request.timeoutMs());
       } finally {
         finish(consumer, loop.count(), end != ConsumeLoop.End.OUTPUT_CLOSED);

@@ -16,7 +16,10 @@ final class ShortErrorMessageHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText("Error: " + ex.getMessage()));
+    // picocli's own messages for argument groups already start with "Error: "
+    String message =
+        ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+    err.println(cmd.getColorScheme().errorText("Error: " + message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
     err.print(cmd.getHelp().fullSynopsis());

@@ -25,6 +25,11 @@ public final class PropertiesFiles {
       return loaded;
     } catch (NoSuchFileException e) {
       throw new KafkitException("The config file " + file + " does not exist.");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new KafkitException("The config file " + file + " is not UTF-8 text.", e);
+    } catch (IllegalArgumentException e) {
+      throw new KafkitException(
+          "The config file " + file + " is not a properties file: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new KafkitException("Cannot read the config file " + file + ": " + e.getMessage(), e);
     }
