@@ -17,10 +17,19 @@ public final class RunningProcess implements AutoCloseable {
   private final StringBuffer out = new StringBuffer();
   private final StringBuffer err = new StringBuffer();
 
+  private final Thread outPump;
+  private final Thread errPump;
+
   RunningProcess(Process process) {
     this.process = process;
-    pump(process.getInputStream(), out);
-    pump(process.getErrorStream(), err);
+    outPump = pump(process.getInputStream(), out);
+    errPump = pump(process.getErrorStream(), err);
+  }
+
+  /** Waits until what the process wrote before it ended has been read (at most 10 s). */
+  private void drain() throws InterruptedException {
+    outPump.join(10_000);
+    errPump.join(10_000);
   }
 
   /** Sends text (keys, for a terminal) to the process. */
@@ -74,6 +83,7 @@ public final class RunningProcess implements AutoCloseable {
         close();
         throw new AssertionError("did not finish within " + timeout + "; output:\n" + out + err);
       }
+      drain();
       process.getInputStream().close();
       return new CliResult(process.exitValue(), out.toString(), err.toString());
     } catch (IOException e) {
@@ -91,6 +101,19 @@ public final class RunningProcess implements AutoCloseable {
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends SIGKILL, as a crash or an OOM killer does: no shutdown hook runs. */
+  public RunningProcess kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+      drain();
+      return this;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -119,7 +142,7 @@ public final class RunningProcess implements AutoCloseable {
     return n;
   }
 
-  private static void pump(InputStream stream, StringBuffer into) {
+  private static Thread pump(InputStream stream, StringBuffer into) {
     Thread t =
         new Thread(
             () -> {
@@ -135,5 +158,6 @@ public final class RunningProcess implements AutoCloseable {
             "process-output");
     t.setDaemon(true);
     t.start();
+    return t;
   }
 }
