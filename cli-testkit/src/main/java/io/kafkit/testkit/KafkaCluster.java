@@ -14,6 +14,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class KafkaCluster {
   private static KafkaCluster single;
   private static KafkaCluster three;
+  private static KafkaCluster sasl;
 
   private final KafkaClusterTestKit kit;
   private final Path base;
@@ -47,6 +48,24 @@ public final class KafkaCluster {
     }
     return single;
   }
+
+  /**
+   * One broker whose client listener is SASL_PLAINTEXT with the PLAIN mechanism; the users are the
+   * test kit's: {@link #SASL_USER} and {@link #SASL_ADMIN}, with their passwords.
+   */
+  public static synchronized KafkaCluster sasl() {
+    if (sasl == null) {
+      sasl = start(1, org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
+    }
+    return sasl;
+  }
+
+  public static final String SASL_USER = org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_USER1;
+  public static final String SASL_USER_PASSWORD =
+      org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_USER1_PASSWORD;
+  public static final String SASL_ADMIN = org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN;
+  public static final String SASL_ADMIN_PASSWORD =
+      org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
 
   /** Three brokers and one controller, for replication and failure tests. */
   public static synchronized KafkaCluster three() {
@@ -92,14 +111,24 @@ public final class KafkaCluster {
   }
 
   private static KafkaCluster start(int brokers) {
+    return start(brokers, org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT);
+  }
+
+  private static KafkaCluster start(
+      int brokers, org.apache.kafka.common.security.auth.SecurityProtocol protocol) {
     try {
       Path base = Files.createTempDirectory("kafkit-it-cluster-");
       TestKitNodes nodes =
           new TestKitNodes.Builder()
-              .setCombined(brokers == 1)
+              // a SASL broker does not start combined with its controller in the test kit
+              .setCombined(
+                  brokers == 1
+                      && protocol
+                          == org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT)
               .setNumBrokerNodes(brokers)
               .setNumControllerNodes(1)
               .setBaseDirectory(base)
+              .setBrokerSecurityProtocol(protocol)
               .build();
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
       short replication = (short) Math.min(brokers, 3);
