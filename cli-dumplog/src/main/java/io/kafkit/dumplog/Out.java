@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output as dump-log writes it: a 64 KiB buffer filled with ASCII text, numbers and raw
- * bytes, written only when full or at the end. Apache's tool prints each line through System.out,
- * which flushes every line, and builds a String for every field.
+ * bytes, written only when full or at the end. Apache's tool prints each line through the JVM's
+ * standard output stream, which flushes every line, and builds a String for every field.
  */
 final class Out extends OutputStream {
   private final OutputStream target;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.DistRunner;
-import java.io.IOException;
+import io.kafkit.testkit.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -32,12 +32,6 @@ class BrokerIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   private CliResult broker(String action, String... more) {
     String[] args = new String[4 + more.length];
     args[0] = "broker";
@@ -51,8 +45,8 @@ class BrokerIT {
   @Test
   void startStatusStopAndDataKeptAcrossARestart() throws Exception {
     dataDir = tmp.resolve("broker");
-    int port = freePort();
-    int controllerPort = freePort();
+    int port = Ports.free();
+    int controllerPort = Ports.free();
     CliResult started =
         broker("start", "--port", "" + port, "--controller-port", "" + controllerPort);
     assertEquals(0, started.exitCode(), started.toString());
@@ -114,7 +108,7 @@ class BrokerIT {
     dataDir = tmp.resolve("foreign");
     Files.createDirectories(dataDir);
     Files.writeString(dataDir.resolve("meta.properties"), "cluster.id=abc\nnode.id=1\n");
-    CliResult r = broker("start", "--port", "" + freePort());
+    CliResult r = broker("start", "--port", "" + Ports.free());
     assertEquals(ExitCodes.FAILED, r.exitCode(), r.toString());
     assertTrue(r.err().contains("another Kafka installation"), r.err());
   }

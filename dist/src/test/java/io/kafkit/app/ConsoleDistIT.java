@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.DistRunner;
 import io.kafkit.testkit.KafkaCluster;
+import io.kafkit.testkit.Ports;
 import io.kafkit.testkit.RunningProcess;
 import io.kafkit.testkit.TopicReader;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,8 +83,8 @@ class ConsoleDistIT {
   @Test
   void aBrokerRestartDuringAPipeLosesAndDuplicatesNothing() throws Exception {
     Path data = tmp.resolve("broker");
-    String port = Integer.toString(freePort());
-    String controllerPort = Integer.toString(freePort());
+    String port = Integer.toString(Ports.free());
+    String controllerPort = Integer.toString(Ports.free());
     String bootstrap = "localhost:" + port;
     CliResult started =
         dist.run(
@@ -239,12 +237,6 @@ class ConsoleDistIT {
         throw new AssertionError("condition not met within " + WAIT);
       }
       Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.DistRunner;
 import io.kafkit.testkit.KafkaCluster;
+import io.kafkit.testkit.Ports;
 import io.kafkit.testkit.RunningProcess;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,7 +121,7 @@ class FailuresDistIT {
   @Test
   void aBrokerGoneUnderADescribeIsOneLineWithinTheTimeout() throws Exception {
     Path data = tmp.resolve("broker");
-    String port = Integer.toString(freePort());
+    String port = Integer.toString(Ports.free());
     String bootstrap = "localhost:" + port;
     CliResult started =
         dist.run(
@@ -135,7 +133,7 @@ class FailuresDistIT {
             "--port",
             port,
             "--controller-port",
-            Integer.toString(freePort()));
+            Integer.toString(Ports.free()));
     assertEquals(0, started.exitCode(), started.toString());
     try {
       assertEquals(
@@ -184,12 +182,6 @@ class FailuresDistIT {
       assertTrue(seconds < 15, describe[0] + " took " + seconds + " s");
       assertTrue(r.err().contains("Cannot reach the Kafka cluster at " + bootstrap), r.toString());
       assertFalse(r.err().contains("\tat "), r.toString());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }
