@@ -9,6 +9,7 @@ import io.kafkit.common.connect.KafkaClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,6 +103,13 @@ final class ConsumerRun {
         end = loop.run(request.maxMessages(), request.timeoutMs());
       } finally {
         finish(consumer, loop.count(), end != ConsumeLoop.End.OUTPUT_CLOSED);
+        if (!subscribe) {
+          // No group to leave and nothing to commit: closing waits for nothing. A plain close
+          // would wait for the fetch the client keeps parked at the broker (up to
+          // fetch.max.wait.ms, half a second) only to end a fetch session the broker drops
+          // anyway.
+          consumer.close(Duration.ZERO);
+        }
         done.countDown();
       }
       return end == ConsumeLoop.End.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
