@@ -2,8 +2,16 @@ package io.kafkit.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -15,13 +23,24 @@ public final class KafkaCluster {
   private static KafkaCluster single;
   private static KafkaCluster three;
   private static KafkaCluster sasl;
+  private static KafkaCluster ssl;
+  private static KafkaCluster saslSsl;
+
+  /**
+   * The password of {@link #SASL_ADMIN} for SCRAM-SHA-256 and SCRAM-SHA-512, on the SASL clusters
+   * ({@link #sasl()}, {@link #saslSsl()}).
+   */
+  public static final String SCRAM_ADMIN_PASSWORD = "scram-admin-secret";
 
   private final KafkaClusterTestKit kit;
   private final Path base;
 
-  private KafkaCluster(KafkaClusterTestKit kit, Path base) {
+  private final SecurityProtocol protocol;
+
+  private KafkaCluster(KafkaClusterTestKit kit, Path base, SecurityProtocol protocol) {
     this.kit = kit;
     this.base = base;
+    this.protocol = protocol;
   }
 
   /**
@@ -55,7 +74,7 @@ public final class KafkaCluster {
    */
   public static synchronized KafkaCluster sasl() {
     if (sasl == null) {
-      sasl = start(1, org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
+      sasl = start(1, SecurityProtocol.SASL_PLAINTEXT);
     }
     return sasl;
   }
@@ -66,6 +85,44 @@ public final class KafkaCluster {
   public static final String SASL_ADMIN = org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN;
   public static final String SASL_ADMIN_PASSWORD =
       org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
+
+  /**
+   * One broker whose client listener is SSL, with a certificate the test kit makes; clients trust
+   * it through {@link #clientSslConfig()}.
+   */
+  public static synchronized KafkaCluster ssl() {
+    if (ssl == null) {
+      ssl = start(1, SecurityProtocol.SSL);
+    }
+    return ssl;
+  }
+
+  /**
+   * One broker whose client listener is SASL_SSL: TLS as {@link #ssl()}, and the users of {@link
+   * #sasl()} with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512.
+   */
+  public static synchronized KafkaCluster saslSsl() {
+    if (saslSsl == null) {
+      saslSsl = start(1, SecurityProtocol.SASL_SSL);
+    }
+    return saslSsl;
+  }
+
+  /**
+   * The client settings that trust this cluster's certificate ({@code ssl.truststore.*}), as
+   * strings for a properties file.
+   */
+  public Map<String, String> clientSslConfig() {
+    return trustStore(kit);
+  }
+
+  /**
+   * Stops a broker (a controlled shutdown: its partitions' leadership moves to the others) and
+   * starts it again, returning once it is back. Other clients keep running meanwhile.
+   */
+  public void restartBroker(int id) {
+    kit.restartBroker(id, Map.of());
+  }
 
   /** Three brokers and one controller, for replication and failure tests. */
   public static synchronized KafkaCluster three() {
@@ -81,7 +138,45 @@ public final class KafkaCluster {
 
   /** An admin client of the cluster, for tests to set up and check state (close it). */
   public Admin admin() {
-    return kit.admin();
+    return Admin.create(clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD));
+  }
+
+  /**
+   * Client settings for a cluster's listener: on SASL listeners the super user {@link #SASL_ADMIN}
+   * with the mechanism and password given, on TLS ones the truststore.
+   */
+  private static Map<String, Object> clientConfig(
+      KafkaClusterTestKit kit, SecurityProtocol protocol, String mechanism, String password) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", kit.bootstrapServers());
+    config.put("security.protocol", protocol.name);
+    if (protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL) {
+      String module =
+          mechanism.equals("PLAIN")
+              ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+              : "org.apache.kafka.common.security.scram.ScramLoginModule";
+      config.put("sasl.mechanism", mechanism);
+      config.put(
+          "sasl.jaas.config",
+          module + " required username=\"" + SASL_ADMIN + "\" password=\"" + password + "\";");
+    }
+    if (protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL) {
+      config.putAll(trustStore(kit));
+    }
+    return config;
+  }
+
+  private static Map<String, String> trustStore(KafkaClusterTestKit kit) {
+    Map<String, String> config = new TreeMap<>();
+    kit.sslManager()
+        .createClientSslConfig()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("ssl.truststore.")) {
+                config.put(k, v instanceof Password p ? p.value() : String.valueOf(v));
+              }
+            });
+    return config;
   }
 
   /** Creates a topic and waits until it can be written to. */
@@ -111,24 +206,23 @@ public final class KafkaCluster {
   }
 
   private static KafkaCluster start(int brokers) {
-    return start(brokers, org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT);
+    return start(brokers, SecurityProtocol.PLAINTEXT);
   }
 
-  private static KafkaCluster start(
-      int brokers, org.apache.kafka.common.security.auth.SecurityProtocol protocol) {
+  private static KafkaCluster start(int brokers, SecurityProtocol protocol) {
     try {
       Path base = Files.createTempDirectory("kafkit-it-cluster-");
       TestKitNodes nodes =
           new TestKitNodes.Builder()
               // a SASL broker does not start combined with its controller in the test kit
-              .setCombined(
-                  brokers == 1
-                      && protocol
-                          == org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT)
+              .setCombined(brokers == 1 && protocol == SecurityProtocol.PLAINTEXT)
               .setNumBrokerNodes(brokers)
               .setNumControllerNodes(1)
               .setBaseDirectory(base)
               .setBrokerSecurityProtocol(protocol)
+              // the kit takes SSL for both listeners or for neither
+              .setControllerSecurityProtocol(
+                  protocol == SecurityProtocol.SSL ? protocol : SecurityProtocol.PLAINTEXT)
               .build();
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
       short replication = (short) Math.min(brokers, 3);
@@ -143,14 +237,58 @@ public final class KafkaCluster {
               "auto.create.topics.enable", "false",
               "log.cleaner.backoff.ms", "200")
           .forEach(builder::setConfigProp);
+      boolean saslListener =
+          protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL;
+      if (saslListener) {
+        // the kit enables PLAIN only; SCRAM's credentials are added once the cluster runs
+        builder.setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+        // what the kit sets on brokers only; the controller must agree with the list above
+        builder.setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN");
+      }
       KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
       kit.format();
       kit.startup();
       kit.waitForReadyBrokers();
+      if (saslListener) {
+        addScramAdmin(kit, protocol);
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kit), "kafkit-it-stop"));
-      return new KafkaCluster(kit, base);
+      return new KafkaCluster(kit, base, protocol);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the test cluster", e);
+    }
+  }
+
+  /** SCRAM credentials for {@link #SASL_ADMIN}, and a wait until the broker accepts them. */
+  private static void addScramAdmin(KafkaClusterTestKit kit, SecurityProtocol protocol)
+      throws Exception {
+    try (Admin admin = Admin.create(clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD))) {
+      // one request per mechanism: a request may name a user only once
+      for (ScramMechanism mechanism :
+          List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
+        admin
+            .alterUserScramCredentials(
+                List.of(
+                    new UserScramCredentialUpsertion(
+                        SASL_ADMIN,
+                        new ScramCredentialInfo(mechanism, 4096),
+                        SCRAM_ADMIN_PASSWORD)))
+            .all()
+            .get();
+      }
+    }
+    Map<String, Object> scram = clientConfig(kit, protocol, "SCRAM-SHA-512", SCRAM_ADMIN_PASSWORD);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try (Admin admin = Admin.create(scram)) {
+        admin.describeCluster().clusterId().get();
+        return;
+      } catch (Exception e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 

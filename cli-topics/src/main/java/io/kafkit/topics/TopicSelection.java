@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.internals.Topic;
 
 /** The topics --topic names: every topic whose whole name the regular expression matches. */
@@ -20,12 +22,34 @@ final class TopicSelection {
       throws ExecutionException, InterruptedException {
     List<String> names = matching(admin, request, listInternal);
     if (names.isEmpty() && request.topic() != null && !request.ifExists()) {
+      hiddenByAcls(admin, request.topic());
       throw new KafkitException(
           "Topic '"
               + request.topic()
               + "' does not exist as expected ('kafkit topics --list' shows the topics there are)");
     }
     return names;
+  }
+
+  /**
+   * The broker leaves the topics a user may not describe out of the list, so a topic missing from
+   * it may exist all the same. Asked for by name, the broker says which: this throws its
+   * authorization error, if that is the reason.
+   */
+  private static void hiddenByAcls(Admin admin, String name)
+      throws ExecutionException, InterruptedException {
+    try {
+      Topic.validate(name);
+    } catch (InvalidTopicException e) {
+      return; // a regular expression, not one topic's name
+    }
+    try {
+      admin.describeTopics(List.of(name)).allTopicNames().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicAuthorizationException) {
+        throw e;
+      }
+    }
   }
 
   /** The topics --topic matches (all without it), sorted; internal ones only if asked for. */

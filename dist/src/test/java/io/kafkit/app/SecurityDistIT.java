@@ -11,35 +11,93 @@ import io.kafkit.testkit.RunningProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tools against a broker that asks for SASL (PLAIN): the right credentials, and the wrong ones.
+ * The tools against secured brokers: SSL, SASL_PLAINTEXT and SASL_SSL, with PLAIN, SCRAM-SHA-256
+ * and SCRAM-SHA-512; the right credentials and the wrong ones, certificates the client does not
+ * trust or that name another host, and a user without the rights.
  */
 class SecurityDistIT {
-  static final KafkaCluster cluster = KafkaCluster.sasl();
   final DistRunner dist = new DistRunner();
   @TempDir Path tmp;
 
-  Path clientConfig(String user, String password) throws Exception {
+  /**
+   * A client properties file for a cluster: its protocol, and for SASL the mechanism and the user's
+   * login; for TLS, the truststore that trusts the test kit's certificate.
+   */
+  Path clientConfig(
+      KafkaCluster cluster, String protocol, String mechanism, String user, String password)
+      throws Exception {
+    StringBuilder text = new StringBuilder("security.protocol=" + protocol + "\n");
+    if (mechanism != null) {
+      String module =
+          mechanism.equals("PLAIN")
+              ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+              : "org.apache.kafka.common.security.scram.ScramLoginModule";
+      text.append("sasl.mechanism=")
+          .append(mechanism)
+          .append("\nsasl.jaas.config=")
+          .append(module)
+          .append(" required username=\"")
+          .append(user)
+          .append("\" password=\"")
+          .append(password)
+          .append("\";\n");
+    }
+    if (protocol.endsWith("SSL")) {
+      cluster
+          .clientSslConfig()
+          .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    }
     return Files.writeString(
-        tmp.resolve(user + ".properties"),
-        "security.protocol=SASL_PLAINTEXT\n"
-            + "sasl.mechanism=PLAIN\n"
-            + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
-            + " username=\""
-            + user
-            + "\" password=\""
-            + password
-            + "\";\n");
+        Files.createTempFile(tmp, protocol + "-" + mechanism, ".properties"), text);
   }
 
-  @Test
-  void everyToolWorksWithTheRightCredentials() throws Exception {
+  Path clientConfig(String user, String password) throws Exception {
+    return clientConfig(KafkaCluster.sasl(), "SASL_PLAINTEXT", "PLAIN", user, password);
+  }
+
+  static Stream<Arguments> connections() {
+    return Stream.of(
+        Arguments.of("SSL", null),
+        Arguments.of("SASL_PLAINTEXT", "PLAIN"),
+        Arguments.of("SASL_PLAINTEXT", "SCRAM-SHA-256"),
+        Arguments.of("SASL_PLAINTEXT", "SCRAM-SHA-512"),
+        Arguments.of("SASL_SSL", "PLAIN"),
+        Arguments.of("SASL_SSL", "SCRAM-SHA-256"),
+        Arguments.of("SASL_SSL", "SCRAM-SHA-512"));
+  }
+
+  static KafkaCluster cluster(String protocol) {
+    return switch (protocol) {
+      case "SSL" -> KafkaCluster.ssl();
+      case "SASL_SSL" -> KafkaCluster.saslSsl();
+      default -> KafkaCluster.sasl();
+    };
+  }
+
+  /** The super user's login for a mechanism (PLAIN and SCRAM have their own passwords). */
+  Path adminConfig(String protocol, String mechanism) throws Exception {
+    String password =
+        mechanism == null || mechanism.equals("PLAIN")
+            ? KafkaCluster.SASL_ADMIN_PASSWORD
+            : KafkaCluster.SCRAM_ADMIN_PASSWORD;
+    return clientConfig(cluster(protocol), protocol, mechanism, KafkaCluster.SASL_ADMIN, password);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("connections")
+  void everyToolWorksWithTheRightCredentials(String protocol, String mechanism) throws Exception {
+    KafkaCluster cluster = cluster(protocol);
     String bs = cluster.bootstrapServers();
-    String config =
-        clientConfig(KafkaCluster.SASL_ADMIN, KafkaCluster.SASL_ADMIN_PASSWORD).toString();
+    String config = adminConfig(protocol, mechanism).toString();
     String topic = "secured-" + System.nanoTime() % 100000;
     CliResult created =
         dist.run(
@@ -61,7 +119,7 @@ class SecurityDistIT {
             config,
             "--topic",
             topic)) {
-      producer.type("over sasl\n").closeInput();
+      producer.type("over " + protocol + "\n").closeInput();
       assertEquals(0, producer.waitFor(Duration.ofSeconds(60)).exitCode());
     }
     CliResult consumed =
@@ -77,8 +135,8 @@ class SecurityDistIT {
             "--max-messages",
             "1",
             "--group",
-            "secured-group");
-    assertEquals("over sasl\n", consumed.out(), consumed.toString());
+            topic + "-group");
+    assertEquals("over " + protocol + "\n", consumed.out(), consumed.toString());
     CliResult groups =
         dist.run(
             "kafka-consumer-groups.sh",
@@ -88,7 +146,7 @@ class SecurityDistIT {
             config,
             "--describe",
             "--group",
-            "secured-group");
+            topic + "-group");
     assertEquals(0, groups.exitCode(), groups.toString());
     CliResult perf =
         dist.run(
@@ -122,7 +180,7 @@ class SecurityDistIT {
 
   @Test
   void wrongCredentialsAreOneLineAndTheSecretIsNeverShown() throws Exception {
-    String bs = cluster.bootstrapServers();
+    String bs = KafkaCluster.sasl().bootstrapServers();
     for (Path config :
         new Path[] {
           clientConfig(KafkaCluster.SASL_ADMIN, "not-the-Secret-42"),
@@ -163,7 +221,7 @@ class SecurityDistIT {
             "topics",
             "--list",
             "--bootstrap-server",
-            cluster.bootstrapServers(),
+            KafkaCluster.sasl().bootstrapServers(),
             "--connect-timeout",
             "3s");
     assertEquals(1, r.exitCode(), r.toString());
@@ -171,5 +229,148 @@ class SecurityDistIT {
         r.err()
             .contains("check that it is a Kafka listener and that the security settings match it"),
         r.toString());
+  }
+
+  /** Runs kafkit with the arguments, then --bootstrap-server and --command-config. */
+  CliResult kafkit(String bs, Path config, String... args) {
+    String[] all = Arrays.copyOf(args, args.length + 4);
+    all[args.length] = "--bootstrap-server";
+    all[args.length + 1] = bs;
+    all[args.length + 2] = "--command-config";
+    all[args.length + 3] = config.toString();
+    return dist.run("kafkit", all);
+  }
+
+  /** Exit 1, one line on stderr that says {@code expected}, and no stack trace. */
+  static void oneLineFailure(CliResult r, String expected) {
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.err().contains(expected), r.toString());
+    assertEquals(1, r.err().strip().lines().count(), "one line:\n" + r);
+  }
+
+  @Test
+  void aCertificateTheClientDoesNotTrustIsOneLine() throws Exception {
+    KafkaCluster cluster = KafkaCluster.ssl();
+    // no truststore: the JDK's own CAs, which never signed the test kit's certificate
+    Path config =
+        Files.writeString(tmp.resolve("untrusting.properties"), "security.protocol=SSL\n");
+    for (String[] args :
+        new String[][] {
+          {"topics", "--list"},
+          {"consumer-groups", "--list"},
+          {"console-consumer", "--topic", "t", "--from-beginning", "--max-messages", "1"},
+        }) {
+      long start = System.nanoTime();
+      CliResult r = kafkit(cluster.bootstrapServers(), config, args);
+      assertTrue(System.nanoTime() - start < 30_000_000_000L, "took too long: " + r);
+      oneLineFailure(r, "is not trusted");
+    }
+    try (RunningProcess producer =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--producer.config",
+            config.toString(),
+            "--topic",
+            "t")) {
+      producer.type("a line\n").closeInput();
+      CliResult r = producer.waitFor(Duration.ofSeconds(60));
+      assertEquals(1, r.exitCode(), r.toString());
+      assertTrue(r.err().contains("is not trusted"), r.toString());
+      assertFalse(r.err().contains("\tat "), r.toString());
+    }
+  }
+
+  @Test
+  void aCertificateForAnotherHostIsOneLine() throws Exception {
+    KafkaCluster cluster = KafkaCluster.ssl();
+    Path config = clientConfig(cluster, "SSL", null, null, null);
+    // the certificate names localhost only; the same listener by its address does not match it
+    String byAddress = cluster.bootstrapServers().replace("localhost", "127.0.0.1");
+    CliResult r = kafkit(byAddress, config, "topics", "--list");
+    oneLineFailure(r, "does not name the host");
+    assertEquals(0, kafkit(cluster.bootstrapServers(), config, "topics", "--list").exitCode());
+  }
+
+  @Test
+  void aUserWithoutRightsToATopicGetsOneLine() throws Exception {
+    KafkaCluster cluster = KafkaCluster.sasl();
+    String bs = cluster.bootstrapServers();
+    Path admin = adminConfig("SASL_PLAINTEXT", "PLAIN");
+    String topic = "guarded-" + System.nanoTime() % 100000;
+    assertEquals(0, kafkit(bs, admin, "topics", "--create", "--topic", topic).exitCode());
+    Path user = clientConfig(KafkaCluster.SASL_USER, KafkaCluster.SASL_USER_PASSWORD);
+    for (String[] args :
+        new String[][] {
+          {"topics", "--describe", "--topic", topic},
+          {"console-consumer", "--topic", topic, "--from-beginning", "--max-messages", "1"},
+          {"consumer-groups", "--describe", "--group", topic + "-group"},
+        }) {
+      long start = System.nanoTime();
+      CliResult r = kafkit(bs, user, args);
+      assertTrue(System.nanoTime() - start < 30_000_000_000L, "took too long: " + r);
+      oneLineFailure(r, "Not authorized");
+    }
+    try (RunningProcess producer =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            bs,
+            "--producer.config",
+            user.toString(),
+            "--topic",
+            topic)) {
+      producer.type("not for you\n").closeInput();
+      CliResult r = producer.waitFor(Duration.ofSeconds(60));
+      assertEquals(1, r.exitCode(), r.toString());
+      assertTrue(r.err().contains("Not authorized"), r.toString());
+      assertFalse(r.err().contains("\tat "), r.toString());
+    }
+  }
+
+  @Test
+  void aProfileCarriesTheSecuritySettingsAndNeverShowsTheirSecrets() throws Exception {
+    KafkaCluster cluster = KafkaCluster.saslSsl();
+    DistRunner withProfiles =
+        new DistRunner().env("KAFKIT_CONFIG_DIR", tmp.resolve("cfg").toString());
+    Path good = adminConfig("SASL_SSL", "SCRAM-SHA-256");
+    Path bad =
+        clientConfig(
+            cluster, "SASL_SSL", "SCRAM-SHA-256", KafkaCluster.SASL_ADMIN, "wrong-Secret-7");
+    for (Path config : new Path[] {good, bad}) {
+      String name = config == good ? "secured" : "mistyped";
+      CliResult set =
+          withProfiles.run(
+              "kafkit",
+              "profile",
+              "set",
+              name,
+              "--bootstrap-server",
+              cluster.bootstrapServers(),
+              "--from-file",
+              config.toString());
+      assertEquals(0, set.exitCode(), set.toString());
+      CliResult shown = withProfiles.run("kafkit", "profile", "show", name);
+      assertEquals(0, shown.exitCode(), shown.toString());
+      assertTrue(shown.out().contains("sasl.mechanism"), shown.toString());
+      for (String secret :
+          new String[] {
+            KafkaCluster.SCRAM_ADMIN_PASSWORD, "wrong-Secret-7", "TrustStorePassword"
+          }) {
+        assertFalse(shown.out().contains(secret), "a secret was shown:\n" + shown);
+      }
+    }
+    CliResult listed = withProfiles.run("kafkit", "topics", "--list", "--profile", "secured");
+    assertEquals(0, listed.exitCode(), listed.toString());
+    CliResult refused =
+        withProfiles.run("kafkit", "topics", "--list", "--profile", "mistyped", "--verbose");
+    assertEquals(1, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("Authentication failed"), refused.toString());
+    for (String secret : new String[] {"wrong-Secret-7", "TrustStorePassword"}) {
+      assertFalse((refused.out() + refused.err()).contains(secret), "a secret was shown");
+    }
   }
 }

@@ -11,6 +11,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
@@ -47,10 +49,7 @@ public final class KafkaErrors {
       return config(e, connection);
     }
     if (e instanceof SslAuthenticationException) {
-      return failed(
-          "The TLS handshake failed: "
-              + rootMessage(e)
-              + ". Check the ssl.* settings in --command-config (or the profile).");
+      return failed(tls(rootMessage(e)));
     }
     if (e instanceof AuthenticationException) {
       return failed(
@@ -123,6 +122,31 @@ public final class KafkaErrors {
         + "). Its port accepts connections: check that it is a Kafka listener and that the"
         + " security settings match it, or wait longer with --connect-timeout.";
   }
+
+  /** The two TLS failures people meet most, said plainly; any other as the JDK words it. */
+  static String tls(String root) {
+    if (root.contains("certification path") || root.contains("PKIX")) {
+      return "The broker's certificate is not trusted ("
+          + root
+          + "). Set ssl.truststore.location (and ssl.truststore.password) in --command-config (or"
+          + " the profile) to a truststore that holds the CA that signed it.";
+    }
+    if (root.startsWith("No subject alternative") || root.startsWith("No name matching")) {
+      Matcher host = NAMED_HOST.matcher(root);
+      return "The broker's certificate does not name the host "
+          + (host.find() ? host.group(1) : "the client connected to")
+          + " ("
+          + root
+          + "). Connect by a name the certificate holds (in --bootstrap-server and the brokers'"
+          + " advertised.listeners), or have the certificate reissued with that name.";
+    }
+    return "The TLS handshake failed: "
+        + root
+        + ". Check the ssl.* settings in --command-config (or the profile).";
+  }
+
+  private static final Pattern NAMED_HOST =
+      Pattern.compile("matching (?:IP address |DNS name |host )?(\\S+?)\\.? found");
 
   private static Failure config(Throwable e, ConnectionSettings connection) {
     String message = message(e);

@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -62,5 +63,33 @@ class KafkaErrorsTest {
     Failure f = describe(new IllegalStateException("boom"));
     assertEquals(ExitCodes.FAILED, f.exitCode());
     assertTrue(f.message().contains("boom") && f.message().contains("--verbose"), f.message());
+  }
+
+  @Test
+  void tlsFailuresSayWhatIsWrongWithTheCertificate() {
+    Failure untrusted =
+        describe(
+            new SslAuthenticationException(
+                "SSL handshake failed",
+                new javax.net.ssl.SSLHandshakeException(
+                    "PKIX path building failed: unable to find valid certification path to"
+                        + " requested target")));
+    assertTrue(
+        untrusted.message().startsWith("The broker's certificate is not trusted (PKIX path"),
+        untrusted.message());
+    assertTrue(untrusted.message().contains("ssl.truststore.location"), untrusted.message());
+    assertEquals(ExitCodes.FAILED, untrusted.exitCode());
+    assertTrue(
+        KafkaErrors.tls("No subject alternative names matching IP address 10.0.0.7 found")
+            .startsWith("The broker's certificate does not name the host 10.0.0.7 ("));
+    assertTrue(
+        KafkaErrors.tls("No subject alternative DNS name matching kafka-1.example found.")
+            .startsWith("The broker's certificate does not name the host kafka-1.example ("));
+    assertTrue(
+        KafkaErrors.tls("No subject alternative names present")
+            .startsWith("The broker's certificate does not name the host the client connected"));
+    assertTrue(
+        KafkaErrors.tls("Received fatal alert: protocol_version")
+            .startsWith("The TLS handshake failed: Received fatal alert: protocol_version."));
   }
 }
