@@ -13,10 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -182,6 +187,102 @@ class FailuresDistIT {
       assertTrue(seconds < 15, describe[0] + " took " + seconds + " s");
       assertTrue(r.err().contains("Cannot reach the Kafka cluster at " + bootstrap), r.toString());
       assertFalse(r.err().contains("\tat "), r.toString());
+    }
+  }
+
+  @Test
+  void aPipeSurvivesItsLeaderRestartingWithNothingLostOrDuplicated() throws Exception {
+    KafkaCluster cluster = KafkaCluster.three();
+    String topic = "failover-" + System.nanoTime() % 100000;
+    int leader;
+    try (Admin admin = cluster.admin()) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, 1, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
+          .all()
+          .get();
+      leader =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .get(0)
+              .leader()
+              .id();
+    }
+    int total = 100_000;
+    AtomicInteger written = new AtomicInteger();
+    AtomicBoolean restarted = new AtomicBoolean();
+    CliResult produced;
+    try (RunningProcess producer =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--topic",
+            topic)) {
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                StringBuilder chunk = new StringBuilder();
+                for (int i = 0; i < total; i++) {
+                  chunk.append("line-").append(i).append('\n');
+                  if ((i + 1) % 1000 == 0) {
+                    producer.type(chunk.toString());
+                    chunk.setLength(0);
+                    written.set(i + 1);
+                    sleep(40);
+                    // the last 40,000 lines wait for the broker to be back
+                    while (i + 1 >= 60_000 && !restarted.get()) {
+                      sleep(10);
+                    }
+                  }
+                }
+                producer.closeInput();
+              });
+      while (written.get() < 20_000) {
+        Thread.sleep(10);
+      }
+      int beforeRestart = written.get();
+      cluster.restartBroker(leader);
+      restarted.set(true);
+      int afterRestart = written.get();
+      writer.get(120, TimeUnit.SECONDS);
+      produced = producer.waitFor(Duration.ofSeconds(120));
+      assertTrue(afterRestart > beforeRestart, "no line was written while the broker restarted");
+    }
+    assertEquals(0, produced.exitCode(), produced.toString());
+    CliResult consumed =
+        dist.run(
+            "kafkit",
+            "console-consumer",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--topic",
+            topic,
+            "--from-beginning",
+            "--exit-at-end");
+    assertEquals(0, consumed.exitCode(), consumed.err());
+    List<String> lines = consumed.out().lines().toList();
+    assertEquals(total, lines.size(), "lines consumed back");
+    assertEquals(total, new HashSet<>(lines).size(), "distinct lines consumed back");
+    for (int i = 0; i < total; i++) {
+      if (!lines.get(i).equals("line-" + i)) {
+        throw new AssertionError("line " + i + " is '" + lines.get(i) + "': out of order");
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
