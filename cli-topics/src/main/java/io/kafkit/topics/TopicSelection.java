@@ -47,7 +47,10 @@ final class TopicSelection {
       admin.describeTopics(List.of(name)).allTopicNames().get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicAuthorizationException) {
-        throw e;
+        throw new KafkitException(
+            "Not authorized to describe topic '"
+                + name
+                + "': the user needs the Describe right (an ACL) on it from an administrator.");
       }
     }
   }

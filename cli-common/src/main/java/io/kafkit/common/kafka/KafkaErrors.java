@@ -18,6 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -52,13 +53,24 @@ public final class KafkaErrors {
       return failed(tls(rootMessage(e)));
     }
     if (e instanceof AuthenticationException) {
+      String message = sentence(message(e));
       return failed(
-          "Authentication failed: "
-              + message(e)
+          (message.startsWith("Authentication failed") ? "" : "Authentication failed: ")
+              + message
               + " Check the sasl.* settings in --command-config (or the profile).");
     }
+    if (e instanceof GroupAuthorizationException g) {
+      String group = g.groupId() != null ? g.groupId() : coordinatorKey(message(e));
+      if (group != null) {
+        return failed(
+            "Not authorized to access group '"
+                + group
+                + "': the user needs the group's rights (ACLs) from an administrator.");
+      }
+    }
     if (e instanceof AuthorizationException) {
-      return failed("Not authorized: " + message(e));
+      String message = message(e);
+      return failed(message.startsWith("Not authorized") ? message : "Not authorized: " + message);
     }
     if (e instanceof UnsupportedVersionException) {
       return failed("The broker does not support this request: " + message(e));
@@ -121,6 +133,18 @@ public final class KafkaErrors {
         + message(e)
         + "). Its port accepts connections: check that it is a Kafka listener and that the"
         + " security settings match it, or wait longer with --connect-timeout.";
+  }
+
+  private static final Pattern COORDINATOR_KEY = Pattern.compile("idValue='([^']*)'");
+
+  /** The group an admin client's FindCoordinator error names inside its CoordinatorKey. */
+  private static String coordinatorKey(String message) {
+    Matcher m = COORDINATOR_KEY.matcher(message);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String sentence(String message) {
+    return message.endsWith(".") || message.endsWith("!") ? message : message + ".";
   }
 
   /** The two TLS failures people meet most, said plainly; any other as the JDK words it. */

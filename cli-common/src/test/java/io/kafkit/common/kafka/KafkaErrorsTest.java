@@ -8,6 +8,7 @@ import io.kafkit.common.cli.KafkitException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -46,7 +47,27 @@ class KafkaErrorsTest {
     assertTrue(auth.message().contains("--command-config"));
     Failure authz =
         describe(new TopicAuthorizationException("Not authorized to access topics: [t]"));
-    assertEquals("Not authorized: Not authorized to access topics: [t]", authz.message());
+    assertEquals("Not authorized to access topics: [t]", authz.message());
+    assertEquals(
+        "Authentication failed during authentication due to invalid credentials with SASL"
+            + " mechanism SCRAM-SHA-256. Check the sasl.* settings in --command-config (or the"
+            + " profile).",
+        describe(
+                new SaslAuthenticationException(
+                    "Authentication failed during authentication due to invalid credentials with"
+                        + " SASL mechanism SCRAM-SHA-256"))
+            .message());
+    assertEquals(
+        "Not authorized to access group 'g1': the user needs the group's rights (ACLs) from an"
+            + " administrator.",
+        describe(
+                new GroupAuthorizationException(
+                    "FindCoordinator request for groupId `CoordinatorKey(idValue='g1',"
+                        + " type=GROUP)` failed due to authorization failure"))
+            .message());
+    assertEquals(
+        "Not authorized: Topic authorization failed.",
+        describe(new TopicAuthorizationException("Topic authorization failed.")).message());
   }
 
   @Test
