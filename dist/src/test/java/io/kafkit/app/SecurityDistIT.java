@@ -241,6 +241,26 @@ class SecurityDistIT {
     return dist.run("kafkit", all);
   }
 
+  /** Pipes one line into the console producer, which must fail with {@code expected}. */
+  void pipeFails(String bs, Path config, String topic, String expected) {
+    try (RunningProcess producer =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            bs,
+            "--producer.config",
+            config.toString(),
+            "--topic",
+            topic)) {
+      producer.type("a line\n").closeInput();
+      CliResult r = producer.waitFor(Duration.ofSeconds(60));
+      assertEquals(1, r.exitCode(), r.toString());
+      assertTrue(r.err().contains(expected), r.toString());
+      assertFalse(r.err().contains("\tat "), r.toString());
+    }
+  }
+
   /** Exit 1, one line on stderr that says {@code expected}, and no stack trace. */
   static void oneLineFailure(CliResult r, String expected) {
     assertEquals(1, r.exitCode(), r.toString());
@@ -265,22 +285,7 @@ class SecurityDistIT {
       assertTrue(System.nanoTime() - start < 30_000_000_000L, "took too long: " + r);
       oneLineFailure(r, "is not trusted");
     }
-    try (RunningProcess producer =
-        dist.start(
-            "kafkit",
-            "console-producer",
-            "--bootstrap-server",
-            cluster.bootstrapServers(),
-            "--producer.config",
-            config.toString(),
-            "--topic",
-            "t")) {
-      producer.type("a line\n").closeInput();
-      CliResult r = producer.waitFor(Duration.ofSeconds(60));
-      assertEquals(1, r.exitCode(), r.toString());
-      assertTrue(r.err().contains("is not trusted"), r.toString());
-      assertFalse(r.err().contains("\tat "), r.toString());
-    }
+    pipeFails(cluster.bootstrapServers(), config, "t", "is not trusted");
   }
 
   @Test
@@ -313,22 +318,7 @@ class SecurityDistIT {
       assertTrue(System.nanoTime() - start < 30_000_000_000L, "took too long: " + r);
       oneLineFailure(r, "Not authorized");
     }
-    try (RunningProcess producer =
-        dist.start(
-            "kafkit",
-            "console-producer",
-            "--bootstrap-server",
-            bs,
-            "--producer.config",
-            user.toString(),
-            "--topic",
-            topic)) {
-      producer.type("not for you\n").closeInput();
-      CliResult r = producer.waitFor(Duration.ofSeconds(60));
-      assertEquals(1, r.exitCode(), r.toString());
-      assertTrue(r.err().contains("Not authorized"), r.toString());
-      assertFalse(r.err().contains("\tat "), r.toString());
-    }
+    pipeFails(bs, user, topic, "Not authorized");
   }
 
   @Test
