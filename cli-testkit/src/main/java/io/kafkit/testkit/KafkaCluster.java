@@ -141,6 +141,15 @@ public final class KafkaCluster {
     return Admin.create(clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD));
   }
 
+  /** A client's {@code sasl.jaas.config} for PLAIN or SCRAM-SHA-*: the login module and user. */
+  public static String jaasConfig(String mechanism, String user, String password) {
+    String module =
+        mechanism.equals("PLAIN")
+            ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+            : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    return module + " required username=\"" + user + "\" password=\"" + password + "\";";
+  }
+
   /**
    * Client settings for a cluster's listener: on SASL listeners the super user {@link #SASL_ADMIN}
    * with the mechanism and password given, on TLS ones the truststore.
@@ -151,14 +160,8 @@ public final class KafkaCluster {
     config.put("bootstrap.servers", kit.bootstrapServers());
     config.put("security.protocol", protocol.name);
     if (protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL) {
-      String module =
-          mechanism.equals("PLAIN")
-              ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-              : "org.apache.kafka.common.security.scram.ScramLoginModule";
       config.put("sasl.mechanism", mechanism);
-      config.put(
-          "sasl.jaas.config",
-          module + " required username=\"" + SASL_ADMIN + "\" password=\"" + password + "\";");
+      config.put("sasl.jaas.config", jaasConfig(mechanism, SASL_ADMIN, password));
     }
     if (protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL) {
       config.putAll(trustStore(kit));

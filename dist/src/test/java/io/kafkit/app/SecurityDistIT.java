@@ -37,19 +37,11 @@ class SecurityDistIT {
       throws Exception {
     StringBuilder text = new StringBuilder("security.protocol=" + protocol + "\n");
     if (mechanism != null) {
-      String module =
-          mechanism.equals("PLAIN")
-              ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-              : "org.apache.kafka.common.security.scram.ScramLoginModule";
       text.append("sasl.mechanism=")
           .append(mechanism)
           .append("\nsasl.jaas.config=")
-          .append(module)
-          .append(" required username=\"")
-          .append(user)
-          .append("\" password=\"")
-          .append(password)
-          .append("\";\n");
+          .append(KafkaCluster.jaasConfig(mechanism, user, password))
+          .append('\n');
     }
     if (protocol.endsWith("SSL")) {
       cluster
