@@ -32,8 +32,9 @@ final class Delivery {
   private boolean sending;
 
   /**
-   * @param patience how long a send may keep waiting for the topic's metadata once the cluster has
-   *     acknowledged a record (a broker restarting), or zero to fail after one wait (max.block.ms)
+   * @param patience how long a send may keep waiting for the topic's metadata after its first wait
+   *     (max.block.ms) ran out, once the cluster has acknowledged a record (a broker restarting);
+   *     zero to fail after one wait
    */
   Delivery(
       Producer<byte[], byte[]> producer,
@@ -55,7 +56,7 @@ final class Delivery {
       sendAndWait(record, callback);
       return;
     }
-    long deadline = System.nanoTime() + patienceNanos;
+    long deadline = 0;
     while (true) {
       failedInSend = null;
       sending = true;
@@ -69,6 +70,9 @@ final class Delivery {
       }
       // The producer gave up waiting for metadata. Once the topic was written to, that is a
       // broker restarting or a leader moving: wait again rather than drop the line.
+      if (deadline == 0) {
+        deadline = System.nanoTime() + patienceNanos;
+      }
       if (!(failedInSend instanceof TimeoutException)
           || acknowledged.get() == 0
           || System.nanoTime() > deadline) {

@@ -50,34 +50,51 @@ final class LineSplitter {
 
   /** Hands out every complete line read so far, and at the end of the stream the last one. */
   void drain(Lines lines) {
+    byte[] buf = buffer;
+    int lim = limit;
     int i = scanned;
-    if (skipLineFeed && i < limit) {
+    int from = start;
+    if (skipLineFeed && i < lim) {
       skipLineFeed = false;
-      if (buffer[i] == '\n') {
-        start = ++i;
+      if (buf[i] == '\n') {
+        from = ++i;
       }
     }
-    for (; i < limit; i++) {
-      byte b = buffer[i];
-      if (b == '\n' || b == '\r') {
-        lines.line(buffer, start, i);
-        if (b == '\r') {
-          if (i + 1 < limit) {
-            if (buffer[i + 1] == '\n') {
-              i++;
-            }
-          } else {
-            skipLineFeed = true;
+    while (true) {
+      int end = lineEnd(buf, i, lim);
+      if (end == lim) {
+        break;
+      }
+      lines.line(buf, from, end);
+      i = end + 1;
+      if (buf[end] == '\r') {
+        if (i < lim) {
+          if (buf[i] == '\n') {
+            i++;
           }
+        } else {
+          skipLineFeed = true;
         }
-        start = i + 1;
+      }
+      from = i;
+    }
+    start = from;
+    scanned = lim;
+    if (eof && lim > from) {
+      lines.line(buf, from, lim);
+      start = lim;
+    }
+  }
+
+  /** The index of the first line end in {@code buf[i, lim)}, or lim: the loop every byte meets. */
+  private static int lineEnd(byte[] buf, int i, int lim) {
+    for (; i < lim; i++) {
+      byte b = buf[i];
+      if (b <= '\r' && (b == '\n' || b == '\r')) {
+        return i;
       }
     }
-    scanned = limit;
-    if (eof && limit > start) {
-      lines.line(buffer, start, limit);
-      start = limit;
-    }
+    return lim;
   }
 
   private void makeRoom() {

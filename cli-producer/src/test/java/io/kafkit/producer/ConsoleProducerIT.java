@@ -168,6 +168,20 @@ class ConsoleProducerIT {
   }
 
   @Test
+  void aBadLineFarIntoAPipeStopsItThereAndNowhereElse() {
+    String t = topic(1);
+    StringBuilder input = new StringBuilder();
+    for (int i = 1; i <= 25_000; i++) {
+      input.append(i == 20_001 ? "broken" : "k" + i + "\tv" + i).append('\n');
+    }
+    CliResult r = produce(input.toString(), "--topic", t, "--reader-property", "parse.key=true");
+    assertFails(r, 1, "No key separator found on line number 20001: 'broken'");
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 20_000);
+    assertEquals(20_000, records.size(), "the lines before it, and nothing after it");
+    assertEquals("v20000", text(records.get(19_999).value()));
+  }
+
+  @Test
   void invalidJsonNamesTheLine() {
     CliResult r = produce("{\"value\":1}\n{oops\n", "--topic", topic(1), "--input-format", "json");
     assertFails(r, 1, "Invalid JSON on line number 2");

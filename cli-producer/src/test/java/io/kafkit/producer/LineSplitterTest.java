@@ -10,6 +10,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,6 +69,24 @@ class LineSplitterTest {
       for (int buffer : new int[] {1, 4, 16, 1 << 16}) {
         assertEquals(readLines(input), split(input, buffer, chunk), "chunk " + chunk);
       }
+    }
+  }
+
+  @Test
+  void splitsRandomInputAsReadLine() throws IOException {
+    Random random = new Random(42);
+    String[] pieces = {"a", "bc", "\n", "\r", "\r\n", "\u00e9", "\t"};
+    for (int round = 0; round < 500; round++) {
+      StringBuilder input = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        input.append(pieces[random.nextInt(pieces.length)]);
+      }
+      int chunk = 1 + random.nextInt(9);
+      int buffer = 1 + random.nextInt(12);
+      assertEquals(
+          readLines(input.toString()),
+          split(input.toString(), buffer, chunk),
+          "input " + input.toString().replace("\r", "\\r").replace("\n", "\\n"));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.kafkit.common.connect;
 
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,6 +18,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The one factory of Kafka clients. Each gets the merged connection properties, then the tool's
  * own, and time limits that make an unreachable cluster fail within the connect timeout instead of
  * the clients' 60 seconds (unless the user set those limits).
+ *
+ * <p>Unless the user set them, clients report their metrics neither over JMX nor to the broker
+ * (KIP-714): a command that lives for seconds has no one watching, and starting the platform's
+ * MBean server alone took a quarter of a console producer's start-up (25 ms of 190).
  */
 public final class KafkaClients {
   private final ConnectionSettings settings;
@@ -35,6 +40,7 @@ public final class KafkaClients {
 
   public Admin admin(Map<String, ?> overrides) {
     Properties props = settings.clientProperties();
+    unwatched(props);
     String timeoutMs = Long.toString(settings.timeout().toMillis());
     props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
     props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -44,14 +50,21 @@ public final class KafkaClients {
 
   public Producer<byte[], byte[]> producer(Map<String, ?> overrides) {
     Properties props = settings.clientProperties();
+    unwatched(props);
     props.putIfAbsent(
         ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
     props.putAll(overrides);
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  private static void unwatched(Properties props) {
+    props.putIfAbsent(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");
+    props.putIfAbsent(CommonClientConfigs.ENABLE_METRICS_PUSH_CONFIG, "false");
+  }
+
   public Consumer<byte[], byte[]> consumer(Map<String, ?> overrides) {
     Properties props = settings.clientProperties();
+    unwatched(props);
     props.putIfAbsent(
         ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
     props.putAll(overrides);
