@@ -5,6 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartUp.prepare(args);
     System.exit(Kafkit.execute(args));
   }
 }

@@ -21,6 +21,9 @@ public final class Train {
   private Train() {}
 
   public static void main(String[] args) {
+    // The launcher's own classes, so that they are in the cache too.
+    StartUp.prepare(new String[] {"topics"});
+    Main.class.getName();
     InputStream stdin = System.in;
     String bs = args.length > 0 ? args[0] : NOWHERE;
     for (String[] run : runs(bs)) {
