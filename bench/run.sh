@@ -8,10 +8,11 @@
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
-# Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l.
+# Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l, one run of each in turn
+# per round, after three untimed pipes that warm the broker up.
 #
 # consume reads those 1,000,000 records from the beginning to /dev/null with the default format:
-# kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e.
+# kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e, in turn.
 #
 # groups-describe and groups-describe-all describe one, then all of 200 consumer groups over
 # 1,000 partitions (bench/setup/groups.jsh makes them), with kafkit and kafka-consumer-groups.
@@ -139,6 +140,39 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'
 }
 
+# interleaved_ms FUNCTION...: runs each function once per round, in turn, for $runs rounds after
+# one warm-up round whose runs must all succeed, so that a broker still warming up or a noisy
+# neighbour weighs on every tool alike; prints each function's median in ms, one per line, in the
+# order given. $before_each and $stdin_file as for median_ms.
+interleaved_ms() {
+  local f t0 t1
+  declare -A times=()
+  for f in "$@"; do
+    [ -z "$before_each" ] || $before_each
+    "$f" <"$stdin_file" >/dev/null 2>&1 || { echo "FAILED: $f" >&2; "$f" <"$stdin_file" >&2 || true; exit 1; }
+  done
+  for _ in $(seq "$runs"); do
+    for f in "$@"; do
+      [ -z "$before_each" ] || $before_each
+      t0=$(date +%s%N); "$f" <"$stdin_file" >/dev/null 2>&1; t1=$(date +%s%N)
+      times[$f]+=" $(( (t1 - t0) / 1000000 ))"
+    done
+  done
+  for f in "$@"; do
+    printf '%s\n' ${times[$f]} | median
+  done
+}
+
+# warm_broker: a fresh broker compiles its write path during the first few million records, which
+# would slow whichever tool ran first; pipe the lines three times into a scratch topic first.
+warm_broker() {
+  "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-warm --partitions 1 >/dev/null 2>&1 || true
+  for _ in 1 2 3; do
+    "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-warm <"$lines"
+  done
+  "$kafkit" topics --bootstrap-server "$bs" --delete --topic bench-warm >/dev/null 2>&1 || true
+}
+
 report() { # NAME then pairs of LABEL MS
   local name=$1; shift
   local base_label=$1 base=$2
@@ -205,27 +239,36 @@ for name in "${names[@]}"; do
       start_broker
       lines=$work/lines-1m.txt
       [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
+      warm_broker
       before_each=fresh_topic
       stdin_file=$lines
-      k=$(median_ms kafkit "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce)
-      a=$(median_ms apache apache512 org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$bs" --topic bench-produce)
+      produce_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce; }
+      produce_a() { apache512 org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$bs" --topic bench-produce; }
+      produce_c() { kcat -P -b "$bs" -t bench-produce; }
       if command -v kcat >/dev/null 2>&1; then
-        c=$(median_ms kcat kcat -P -b "$bs" -t bench-produce)
-        report produce "kafkit console-producer" "$k" "kafka-console-producer.sh" "$a" "kcat -P" "$c"
+        mapfile -t m < <(interleaved_ms produce_k produce_a produce_c)
+        [ "${#m[@]}" -ge 2 ] || exit 1
+        report produce "kafkit console-producer" "${m[0]}" "kafka-console-producer.sh" "${m[1]}" "kcat -P" "${m[2]}"
       else
-        report produce "kafkit console-producer" "$k" "kafka-console-producer.sh" "$a"
+        mapfile -t m < <(interleaved_ms produce_k produce_a)
+        [ "${#m[@]}" -ge 2 ] || exit 1
+        report produce "kafkit console-producer" "${m[0]}" "kafka-console-producer.sh" "${m[1]}"
       fi
       before_each=; stdin_file=/dev/null ;;
     consume)
       start_broker
       consume_topic
-      k=$(median_ms kafkit "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
-      a=$(median_ms apache apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000)
+      consume_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000; }
+      consume_a() { apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000; }
+      consume_c() { kcat -C -b "$bs" -t bench-consume -o beginning -e -q; }
       if command -v kcat >/dev/null 2>&1; then
-        c=$(median_ms kcat kcat -C -b "$bs" -t bench-consume -o beginning -e -q)
-        report consume "kafkit console-consumer" "$k" "kafka-console-consumer.sh" "$a" "kcat -C -e" "$c"
+        mapfile -t m < <(interleaved_ms consume_k consume_a consume_c)
+        [ "${#m[@]}" -ge 2 ] || exit 1
+        report consume "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}" "kcat -C -e" "${m[2]}"
       else
-        report consume "kafkit console-consumer" "$k" "kafka-console-consumer.sh" "$a"
+        mapfile -t m < <(interleaved_ms consume_k consume_a)
+        [ "${#m[@]}" -ge 2 ] || exit 1
+        report consume "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}"
       fi ;;
     groups-describe | groups-describe-all)
       start_broker

@@ -21,13 +21,15 @@ final class Delivery {
   private final boolean sync;
   private final SendErrors errors;
   private final FailureLog failures;
-  private final AtomicLong acknowledged = new AtomicLong();
-  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong failedRecords = new AtomicLong();
+  private final AtomicLong failedBytes = new AtomicLong();
   private final long startNanos = System.nanoTime();
   private final long patienceNanos;
   private final Thread mainThread = Thread.currentThread();
   private volatile boolean fatal;
+  private volatile boolean anyAcknowledged;
   private long sent;
+  private long sentBytes;
   private Exception failedInSend;
   private boolean sending;
 
@@ -50,8 +52,9 @@ final class Delivery {
   }
 
   void send(ProducerRecord<byte[], byte[]> record, long lineNumber) {
-    sent++;
     LineCallback callback = new LineCallback(record, lineNumber);
+    sent++;
+    sentBytes += callback.bytes();
     if (sync) {
       sendAndWait(record, callback);
       return;
@@ -74,7 +77,7 @@ final class Delivery {
         deadline = System.nanoTime() + patienceNanos;
       }
       if (!(failedInSend instanceof TimeoutException)
-          || acknowledged.get() == 0
+          || !anyAcknowledged
           || System.nanoTime() > deadline) {
         callback.fail(failedInSend);
         return;
@@ -124,12 +127,14 @@ final class Delivery {
     return sent;
   }
 
+  /** Records acknowledged, once {@link #finish()} returned. */
   long acknowledged() {
-    return acknowledged.get();
+    return sent - failedRecords.get();
   }
 
+  /** The bytes of keys and values acknowledged, once {@link #finish()} returned. */
   long bytes() {
-    return bytes.get();
+    return sentBytes - failedBytes.get();
   }
 
   long elapsedNanos() {
@@ -148,7 +153,11 @@ final class Delivery {
     return size < 0 ? "null" : size + " bytes";
   }
 
-  /** Keeps the sizes, not the record: the bytes are not held until the acknowledgement. */
+  /**
+   * Keeps the sizes, not the record: the bytes are not held until the acknowledgement. An
+   * acknowledgement does nothing more than note that there was one: it runs once per record on the
+   * client's network thread, and what was acknowledged is what was sent minus what failed.
+   */
   private final class LineCallback implements Callback {
     private final String topic;
     private final long lineNumber;
@@ -165,8 +174,9 @@ final class Delivery {
     @Override
     public void onCompletion(RecordMetadata metadata, Exception exception) {
       if (exception == null) {
-        acknowledged.incrementAndGet();
-        bytes.addAndGet(Math.max(keySize, 0) + Math.max(valueSize, 0));
+        if (!anyAcknowledged) {
+          anyAcknowledged = true;
+        }
       } else if (sending && Thread.currentThread() == mainThread) {
         failedInSend = exception; // decided on by send(), which may try again
       } else {
@@ -174,7 +184,13 @@ final class Delivery {
       }
     }
 
+    long bytes() {
+      return Math.max(keySize, 0) + Math.max(valueSize, 0);
+    }
+
     void fail(Exception exception) {
+      failedRecords.incrementAndGet();
+      failedBytes.addAndGet(bytes());
       if (!SendErrors.perRecord(exception)) {
         fatal = true;
       }
