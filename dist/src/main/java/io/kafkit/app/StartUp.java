@@ -19,6 +19,8 @@ final class StartUp {
           "producer-perf-test",
           "consumer-perf-test");
 
+  private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
+
   private StartUp() {}
 
   static void prepare(String[] args) {
@@ -29,10 +31,19 @@ final class StartUp {
     System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     // Every Kafka client registers an app-info MBean, and the platform's MBean server it needs
     // takes 25 ms to start: start it on another thread while the command line is parsed.
-    if (args.length > 0 && CLIENT_TOOLS.contains(args[0])) {
+    if (args.length > 0 && CLIENT_TOOLS.contains(args[0]) && !asksForHelp(args)) {
       Thread jmx = new Thread(ManagementFactory::getPlatformMBeanServer, "kafkit-mbean-server");
       jmx.setDaemon(true);
       jmx.start();
     }
+  }
+
+  private static boolean asksForHelp(String[] args) {
+    for (String arg : args) {
+      if (HELP.contains(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
