@@ -123,10 +123,6 @@ final class Delivery {
     }
   }
 
-  long sent() {
-    return sent;
-  }
-
   /** Records acknowledged, once {@link #finish()} returned. */
   long acknowledged() {
     return sent - failedRecords.get();

@@ -54,10 +54,6 @@ final class RunReport {
     return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
   }
 
-  int interruptedExitCode() {
-    return ExitCodes.INTERRUPTED;
-  }
-
   String summary() {
     double seconds = delivery.elapsedNanos() / 1e9;
     long records = delivery.acknowledged();
