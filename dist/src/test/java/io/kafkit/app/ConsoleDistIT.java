@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +166,52 @@ class ConsoleDistIT {
       assertTrue(r.err().contains("Interrupted: all 30000 lines read were sent."), r.err());
     }
     assertEquals(30_000, cluster.read(topic, 30_000).size());
+  }
+
+  @Test
+  void ctrlCInTheMiddleOfAFastPipeSendsEveryLineReadAndNoOther() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String topic = cluster.createTopic("interrupted-busy-" + System.nanoTime() % 100000, 1);
+    int total = 5_000_000;
+    try (RunningProcess pipe =
+        dist.start(
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--topic",
+            topic)) {
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (int from = 0; from < total; from += 10_000) {
+                    pipe.type(lines(from, from + 10_000));
+                  }
+                  pipe.closeInput();
+                } catch (RuntimeException closedByTheProducer) {
+                  // the producer exited on Ctrl-C: the rest of the input is never read
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      await(() -> TopicReader.read(cluster.bootstrapServers(), topic, 1).size() > 0);
+      pipe.interrupt(); // while lines stream in: the reader is parsing and the queue is full
+      CliResult r = pipe.waitFor(WAIT);
+      assertEquals(130, r.exitCode(), r.toString());
+      Matcher m =
+          Pattern.compile("Interrupted: all (\\d+) lines read were sent\\.").matcher(r.err());
+      assertTrue(m.find(), r.err());
+      int sent = Integer.parseInt(m.group(1));
+      assertTrue(sent > 0 && sent < total, "interrupted mid-pipe: " + sent);
+      List<ConsumerRecord<byte[], byte[]>> records = cluster.read(topic, sent);
+      assertEquals(sent, records.size(), "every line read, and no other");
+      for (int i = 0; i < sent; i += 997) {
+        assertEquals("line-" + i, new String(records.get(i).value(), StandardCharsets.UTF_8));
+      }
+      assertEquals(
+          "line-" + (sent - 1), new String(records.get(sent - 1).value(), StandardCharsets.UTF_8));
+    }
   }
 
   @Test
