@@ -150,14 +150,7 @@ class ConsoleDistIT {
   void ctrlCInAPipeSendsEveryLineReadBeforeExiting() throws Exception {
     KafkaCluster cluster = KafkaCluster.single();
     String topic = cluster.createTopic("interrupted-" + System.nanoTime() % 100000, 1);
-    try (RunningProcess pipe =
-        dist.start(
-            "kafkit",
-            "console-producer",
-            "--bootstrap-server",
-            cluster.bootstrapServers(),
-            "--topic",
-            topic)) {
+    try (RunningProcess pipe = startProducer(cluster, topic)) {
       pipe.type(lines(0, 30_000));
       await(() -> TopicReader.read(cluster.bootstrapServers(), topic, 1).size() > 0);
       pipe.interrupt();
@@ -173,14 +166,7 @@ class ConsoleDistIT {
     KafkaCluster cluster = KafkaCluster.single();
     String topic = cluster.createTopic("interrupted-busy-" + System.nanoTime() % 100000, 1);
     int total = 5_000_000;
-    try (RunningProcess pipe =
-        dist.start(
-            "kafkit",
-            "console-producer",
-            "--bootstrap-server",
-            cluster.bootstrapServers(),
-            "--topic",
-            topic)) {
+    try (RunningProcess pipe = startProducer(cluster, topic)) {
       Thread writer =
           new Thread(
               () -> {
@@ -268,6 +254,16 @@ class ConsoleDistIT {
     } catch (java.io.UncheckedIOException e) {
       throw new AssertionError("the producer ended early:\n" + process.errors(), e);
     }
+  }
+
+  private RunningProcess startProducer(KafkaCluster cluster, String topic) {
+    return dist.start(
+        "kafkit",
+        "console-producer",
+        "--bootstrap-server",
+        cluster.bootstrapServers(),
+        "--topic",
+        topic);
   }
 
   private static String lines(int from, int to) {
