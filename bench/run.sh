@@ -2,7 +2,7 @@
 # Side-by-side benchmarks: kafkit against Apache Kafka's own tools (and kcat where it has the
 # feature), in one run on one machine, reporting medians and ratios.
 #
-#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, consume,
+#   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       groups-describe, groups-describe-all, producer-perf,
 #                                       consumer-perf, dump-log (or all)
 #
@@ -10,6 +10,9 @@
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
 # Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l, one run of each in turn
 # per round, after three untimed pipes that warm the broker up.
+#
+# produce-memory pipes one, then ten million of those lines into kafkit console-producer and
+# reports its peak resident memory (GNU time) for each: it must not grow with the input.
 #
 # consume reads those 1,000,000 records from the beginning to /dev/null with the default format:
 # kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e, in turn.
@@ -43,7 +46,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf dump-log)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume groups-describe groups-describe-all producer-perf consumer-perf dump-log)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -335,6 +338,19 @@ for name in "${names[@]}"; do
       echo "  peak resident memory: kafkit $(( $(peak "$kafkit" dump-log --files "$segment" --print-data-log) / 1024 )) MB," \
         "Apache $(( $(peak "${apache_java[@]}" org.apache.kafka.tools.DumpLogSegments --files "$segment" --print-data-log) / 1024 )) MB" \
         | tee -a "$work/results-dump-log.txt" ;;
-    *) echo "unknown benchmark: $name (try: help version topics-list produce consume groups-describe groups-describe-all producer-perf consumer-perf dump-log all)" >&2; exit 2 ;;
+    produce-memory)
+      start_broker
+      lines=$work/lines-1m.txt
+      [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
+      {
+        echo "benchmark: produce-memory  ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+        for copies in 1 10; do
+          fresh_topic
+          rss=$(for _ in $(seq "$copies"); do cat "$lines"; done \
+            | /usr/bin/time -f %M "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce 2>&1 >/dev/null | tail -1)
+          echo "  kafkit console-producer, $copies million lines piped in: peak resident memory $(( rss / 1024 )) MB"
+        done
+      } | tee "$work/results-produce-memory.txt" ;;
+    *) echo "unknown benchmark: $name (try: help version topics-list produce produce-memory consume groups-describe groups-describe-all producer-perf consumer-perf dump-log all)" >&2; exit 2 ;;
   esac
 done
