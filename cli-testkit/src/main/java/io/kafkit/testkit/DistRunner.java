@@ -56,6 +56,25 @@ public final class DistRunner {
     return this;
   }
 
+  /** {@code kafkit broker start} on these ports, its data in dataDir. */
+  public CliResult startBroker(Path dataDir, String port, String controllerPort) {
+    return run(
+        "kafkit",
+        "broker",
+        "start",
+        "--data-dir",
+        dataDir.toString(),
+        "--port",
+        port,
+        "--controller-port",
+        controllerPort);
+  }
+
+  /** {@code kafkit broker stop} for the broker whose data is in dataDir. */
+  public CliResult stopBroker(Path dataDir) {
+    return run("kafkit", "broker", "stop", "--data-dir", dataDir.toString());
+  }
+
   /** Runs bin/SCRIPT with the arguments and waits for it. */
   public CliResult run(String script, String... args) {
     Path executable = home.resolve("bin").resolve(script);

@@ -88,17 +88,7 @@ class ConsoleDistIT {
     String port = Integer.toString(Ports.free());
     String controllerPort = Integer.toString(Ports.free());
     String bootstrap = "localhost:" + port;
-    CliResult started =
-        dist.run(
-            "kafkit",
-            "broker",
-            "start",
-            "--data-dir",
-            data.toString(),
-            "--port",
-            port,
-            "--controller-port",
-            controllerPort);
+    CliResult started = dist.startBroker(data, port, controllerPort);
     assertEquals(0, started.exitCode(), started.toString());
     try {
       assertEquals(
@@ -111,26 +101,13 @@ class ConsoleDistIT {
               "kafkit", "console-producer", "--bootstrap-server", bootstrap, "--topic", "r")) {
         pipe.type(lines(0, perPhase));
         await(() -> TopicReader.read(bootstrap, "r", 1).size() > 0);
-        assertEquals(
-            0, dist.run("kafkit", "broker", "stop", "--data-dir", data.toString()).exitCode());
+        assertEquals(0, dist.stopBroker(data).exitCode());
         // The producer stops reading while it waits for the broker: write from another thread,
         // as a script upstream keeps writing, while this one restarts the broker.
         java.util.concurrent.CompletableFuture<Void> writer =
             java.util.concurrent.CompletableFuture.runAsync(
                 () -> typeOrShow(pipe, lines(perPhase, 3 * perPhase)));
-        assertEquals(
-            0,
-            dist.run(
-                    "kafkit",
-                    "broker",
-                    "start",
-                    "--data-dir",
-                    data.toString(),
-                    "--port",
-                    port,
-                    "--controller-port",
-                    controllerPort)
-                .exitCode());
+        assertEquals(0, dist.startBroker(data, port, controllerPort).exitCode());
         writer.get(150, java.util.concurrent.TimeUnit.SECONDS);
         pipe.closeInput();
         CliResult r = pipe.waitFor(Duration.ofSeconds(150));
@@ -142,7 +119,7 @@ class ConsoleDistIT {
         assertEquals("line-" + i, new String(records.get(i).value(), StandardCharsets.UTF_8));
       }
     } finally {
-      dist.run("kafkit", "broker", "stop", "--data-dir", data.toString());
+      dist.stopBroker(data);
     }
   }
 

@@ -128,17 +128,7 @@ class FailuresDistIT {
     Path data = tmp.resolve("broker");
     String port = Integer.toString(Ports.free());
     String bootstrap = "localhost:" + port;
-    CliResult started =
-        dist.run(
-            "kafkit",
-            "broker",
-            "start",
-            "--data-dir",
-            data.toString(),
-            "--port",
-            port,
-            "--controller-port",
-            Integer.toString(Ports.free()));
+    CliResult started = dist.startBroker(data, port, Integer.toString(Ports.free()));
     assertEquals(0, started.exitCode(), started.toString());
     try {
       assertEquals(
@@ -166,8 +156,7 @@ class FailuresDistIT {
                 new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)));
       }
     } finally {
-      assertEquals(
-          0, dist.run("kafkit", "broker", "stop", "--data-dir", data.toString()).exitCode());
+      assertEquals(0, dist.stopBroker(data).exitCode());
     }
     for (String[] describe :
         new String[][] {
