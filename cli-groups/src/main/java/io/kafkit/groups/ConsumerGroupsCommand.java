@@ -55,6 +55,14 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
 
     @Option(names = "--delete-offsets", description = "Delete a group's offsets of --topic.")
     boolean deleteOffsets;
+
+    @Option(
+        names = "--validate-regex",
+        paramLabel = "REGEX",
+        description =
+            "Check a regular expression against the RE2 syntax that consumer groups (KIP-848)"
+                + " subscribe with; exits 1 if it is invalid.")
+    String validateRegex;
   }
 
   @Option(names = "--group", paramLabel = "GROUP", description = "A group; repeatable.")
@@ -115,9 +123,12 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
 
   @Override
   public Integer call() throws Exception {
-    GroupsRequest request = GroupsRequest.of(this);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (action.validateRegex != null) {
+      return ValidateRegex.run(action.validateRegex, out);
+    }
+    GroupsRequest request = GroupsRequest.of(this);
     int code;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (action.list) {

@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DeleteConsumerGroupOffsetsResult;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupSubscribedToTopicException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** {@code --delete-offsets}: a group's committed offsets of some topics, per partition status. */
 final class DeleteOffsets {
@@ -43,7 +46,7 @@ final class DeleteOffsets {
       out.println("Request succeeded for deleting offsets from group " + group + ".");
     } else {
       err.println();
-      err.println("Error: Encountered some partition-level error, see the follow-up details.");
+      err.println("Error: " + groupLevel(result));
       err.flush();
     }
     int topic = 15;
@@ -55,5 +58,26 @@ final class DeleteOffsets {
     out.println(String.format(format, "TOPIC", "PARTITION", "STATUS"));
     rows.forEach(r -> out.println(String.format(format, (Object[]) r)));
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /**
+   * What went wrong for the whole group (no such group: "The group id does not exist.", as Apache
+   * says), else a pointer to the rows.
+   */
+  private static String groupLevel(DeleteConsumerGroupOffsetsResult result)
+      throws InterruptedException {
+    try {
+      result.all().get();
+    } catch (ExecutionException e) {
+      Throwable cause = KafkaErrors.unwrap(e);
+      boolean partitionLevel =
+          cause instanceof GroupSubscribedToTopicException
+              || cause instanceof UnknownTopicOrPartitionException
+              || cause instanceof TopicAuthorizationException;
+      if (!partitionLevel && cause.getMessage() != null) {
+        return cause.getMessage();
+      }
+    }
+    return "Encountered some partition-level error, see the follow-up details.";
   }
 }

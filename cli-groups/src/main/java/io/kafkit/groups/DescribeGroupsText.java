@@ -137,7 +137,8 @@ final class DescribeGroupsText {
   }
 
   static void members(GroupsView.Group g, boolean verbose, PrintWriter out) {
-    int group = Math.max(15, g.group().length());
+    // Apache widens the GROUP column for the rows only: a group without members keeps 15.
+    int group = g.members().isEmpty() ? 15 : Math.max(15, g.group().length());
     int consumer = 15;
     int instance = 17;
     int host = 15;

@@ -23,7 +23,8 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * {@code --reset-offsets}: computes the new offsets (clamped to each log's range, as Apache does),
- * shows them, and writes them only with {@code --execute}. A group with members is refused, whole.
+ * shows them, and writes them only with {@code --execute}. A group with members is left alone,
+ * whole, and reported; the other groups are reset.
  */
 final class ResetOffsets {
   private ResetOffsets() {}
@@ -31,10 +32,14 @@ final class ResetOffsets {
   static int run(
       Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
       throws Exception {
-    List<String> groups = DescribeGroups.groupIds(admin, request);
-    ResetTarget target = ResetTarget.of(request.reset(), groups);
-    List<String> active = activeGroups(admin, groups, err);
-    if (!active.isEmpty()) {
+    List<String> named = DescribeGroups.groupIds(admin, request);
+    ResetTarget target = ResetTarget.of(request.reset(), named);
+    // A group with members is reported and left alone; the others are reset (as Apache does), and
+    // the exit code says that not every group was.
+    List<String> active = activeGroups(admin, named, err);
+    List<String> groups = new ArrayList<>(named);
+    groups.removeAll(active);
+    if (groups.isEmpty() && !active.isEmpty()) {
       return ExitCodes.FAILED;
     }
     Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
@@ -83,7 +88,16 @@ final class ResetOffsets {
               }
               case TIME -> {
                 Long at = offset(byTime.get(tp));
-                yield at == null || at < 0 ? high : at;
+                if (at == null || at < 0) {
+                  err.println(
+                      "Warn: Partition "
+                          + tp.partition()
+                          + " from topic "
+                          + tp.topic()
+                          + " is empty. Falling back to latest known offset.");
+                  yield high;
+                }
+                yield at;
               }
               case FILE -> target.fromFile.get(group).get(tp);
             };
@@ -121,7 +135,7 @@ final class ResetOffsets {
     } else {
       output.print(plan, ResetPlanText::table, out);
     }
-    return ExitCodes.OK;
+    return active.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private static List<String> activeGroups(Admin admin, List<String> groups, PrintWriter err)

@@ -199,6 +199,11 @@ class ConsumerGroupsIT {
       assertSameAsApache("--describe", "--group", g);
       assertSameAsApache("--describe", "--group", g, "--members");
     }
+    // A group without members keeps Apache's 15-character GROUP column, however long its name.
+    String longName = unique("a-very-long-group-name-without-members");
+    commit(longName, t, 1, 1, 1);
+    assertSameAsApache("--describe", "--group", longName, "--members");
+    assertSameAsApache("--describe", "--group", longName, "--members", "--verbose");
     CliResult d = groups("--describe", "--group", g, "--verbose");
     assertTrue(d.out().contains("TOTAL-LAG"), d.out());
     assertTrue(d.out().contains(g + " ".repeat(Math.max(1, 16 - g.length())) + "*"), d.out());
@@ -338,10 +343,26 @@ class ConsumerGroupsIT {
     String t = topicWithRecords();
     String g = unique("busy");
     commit(g, t, 1, 1, 1);
+    String idle = unique("idle");
+    commit(idle, t, 5, 5, 5);
     try (ActiveMember member = new ActiveMember(g, t)) {
+      // Reset with an idle group, as --all-groups would: the idle one is reset, the busy one is
+      // reported and left alone, and the exit code says that not every group was reset.
       CliResult reset =
-          groups("--group", g, "--reset-offsets", "--to-earliest", "--topic", t, "--execute");
+          groups(
+              "--group",
+              g,
+              "--group",
+              idle,
+              "--reset-offsets",
+              "--to-earliest",
+              "--topic",
+              t,
+              "--execute");
       assertEquals(1, reset.exitCode(), reset.toString());
+      assertTrue(reset.out().contains(idle + " "), reset.out());
+      assertFalse(reset.out().contains(g + " "), reset.out());
+      assertEquals(List.of(0L, 0L, 0L), new ArrayList<>(committed(idle).values()));
       assertTrue(
           reset
               .err()
@@ -377,6 +398,46 @@ class ConsumerGroupsIT {
         r.out());
     assertTrue(r.out().contains(String.format("%-15s %-10s %-15s%n", t, 1, "Successful")), r.out());
     assertEquals(2, committed(g).size());
+    CliResult missing = groups("--delete-offsets", "--group", unique("nosuch"), "--topic", t);
+    assertEquals(1, missing.exitCode(), missing.toString());
+    assertTrue(missing.err().contains("Error: The group id does not exist."), missing.err());
+  }
+
+  @Test
+  void validateRegexAnswersAsApacheDoes() {
+    CliResult valid = groups("--validate-regex", "orders-.*");
+    assertEquals(0, valid.exitCode(), valid.toString());
+    assertEquals(apache("--validate-regex", "orders-.*").out(), valid.out());
+    for (String bad : List.of("a(b", "a(?=b)")) {
+      CliResult invalid = groups("--validate-regex", bad);
+      assertEquals(1, invalid.exitCode(), "an invalid expression is a failure: " + invalid);
+      assertEquals(apache("--validate-regex", bad).out(), invalid.out());
+    }
+  }
+
+  @Test
+  void aResetToAFutureTimeWarnsAndFallsBackToTheEnd() {
+    String t = topicWithRecords();
+    String g = unique("future");
+    commit(g, t, 1, 1, 1);
+    CliResult r =
+        groups(
+            "--group",
+            g,
+            "--reset-offsets",
+            "--to-datetime",
+            "2099-01-01T00:00:00.000",
+            "--topic",
+            t,
+            "--dry-run");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(
+        r.err()
+            .contains(
+                "Warn: Partition 0 from topic " + t + " is empty. Falling back to latest known"),
+        r.err());
+    String row = java.util.regex.Pattern.quote(g) + " +" + java.util.regex.Pattern.quote(t);
+    assertTrue(r.out().lines().anyMatch(l -> l.matches(row + " +0 +10")), r.out());
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.common.Uuid;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -36,6 +37,13 @@ record TopicsRequest(
                 : c.action.describe ? "describe" : c.action.alter ? "alter" : "delete";
     Map<String, String> configs = new LinkedHashMap<>();
     for (String config : c.configs) {
+      if (config.indexOf('=') < 0) {
+        throw new ParameterException(
+            c.spec.commandLine(),
+            "--config '"
+                + config
+                + "' has no value: all configs to be added must be in the format \"key=val\".");
+      }
       Map.Entry<String, String> kv = KeyValue.parse(config);
       configs.put(kv.getKey(), kv.getValue());
     }
@@ -90,6 +98,24 @@ record TopicsRequest(
     }
     if (describe && ifExists && topic == null && topicId == null) {
       throw new ParameterException(cmd, "--topic or --topic-id is required to describe a topic");
+    }
+    if (alter && replicaAssignment != null && partitions == null) {
+      throw new ParameterException(
+          cmd,
+          "Missing required argument \"[partitions]\": --alter --replica-assignment places the"
+              + " partitions it adds, so give the new count with --partitions N");
+    }
+    if (topicId != null) {
+      try {
+        Uuid.fromString(topicId);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            cmd,
+            "--topic-id '"
+                + topicId
+                + "' is not a topic id: give the 22-character id that"
+                + " --describe prints after TopicId:");
+      }
     }
     if (alter
         && partitions == null

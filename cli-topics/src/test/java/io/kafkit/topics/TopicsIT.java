@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** kafka-topics.sh's lines against a real one-broker KRaft cluster. */
 class TopicsIT {
@@ -235,5 +238,43 @@ class TopicsIT {
     assertFails(topics("--create"), 2, "Missing required argument \"[topic]\"");
     assertFails(topics("--list", "--partitions", "3"), 2, "--partitions can only be used with");
     assertFails(topics("--describe", "--topic", "("), 2, "is not a regular expression");
+    assertFails(topics("--describe", "--topic-id", "notanid"), 2, "is not a topic id");
+    assertFails(
+        topics("--create", "--topic", unique("noeq"), "--config", "retention.ms"),
+        2,
+        "all configs to be added must be in the format \"key=val\"");
+  }
+
+  @Test
+  void alterReplicaAssignmentNeedsPartitionsAndChangesNothingWithout() throws Exception {
+    String t = unique("placed");
+    assertEquals(0, topics("--create", "--topic", t, "--partitions", "1").exitCode());
+    try (Admin admin = cluster.admin()) {
+      String broker = admin.describeCluster().nodes().get().iterator().next().idString();
+      String assignment = broker + "," + broker;
+      assertFails(
+          topics("--alter", "--topic", t, "--replica-assignment", assignment),
+          2,
+          "Missing required argument \"[partitions]\"");
+      assertEquals(
+          1, admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().size());
+      CliResult grown =
+          topics("--alter", "--topic", t, "--partitions", "2", "--replica-assignment", assignment);
+      assertEquals(0, grown.exitCode(), grown.toString());
+      assertEquals(
+          2, admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().size());
+    }
+  }
+
+  @Test
+  void aClientConfigWithALongRequestTimeoutIsAccepted(@TempDir Path dir) throws Exception {
+    // The admin client refuses default.api.timeout.ms below request.timeout.ms; kafkit sets the
+    // former from --connect-timeout, so it must follow a longer request.timeout.ms the user set.
+    Path config = dir.resolve("client.properties");
+    Files.writeString(config, "request.timeout.ms=60000\n");
+    CliResult listed = topics("--list", "--command-config", config.toString());
+    assertEquals(0, listed.exitCode(), listed.toString());
+    CliResult apiOnly = topics("--list", "--command-property", "default.api.timeout.ms=5000");
+    assertEquals(0, apiOnly.exitCode(), apiOnly.toString());
   }
 }

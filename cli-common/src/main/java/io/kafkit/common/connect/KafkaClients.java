@@ -41,9 +41,17 @@ public final class KafkaClients {
   public Admin admin(Map<String, ?> overrides) {
     Properties props = settings.clientProperties();
     unwatched(props);
-    String timeoutMs = Long.toString(settings.timeout().toMillis());
-    props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+    // The admin client refuses a default.api.timeout.ms below request.timeout.ms: when the user
+    // set one of the two (a client config file with request.timeout.ms=60000), the other follows.
+    long timeout = settings.timeout().toMillis();
+    long apiTimeout = millis(props, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, -1);
+    long requestTimeout = millis(props, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, -1);
+    props.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        Long.toString(Math.max(timeout, requestTimeout)));
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        Long.toString(apiTimeout < 0 ? timeout : Math.min(timeout, apiTimeout)));
     props.putAll(overrides);
     return Admin.create(props);
   }
@@ -55,6 +63,19 @@ public final class KafkaClients {
         ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
     props.putAll(overrides);
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** A time limit the user set, or {@code absent} when unset or not a number (the client says). */
+  private static long millis(Properties props, String name, long absent) {
+    Object value = props.get(name);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      return Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      return absent;
+    }
   }
 
   private static void unwatched(Properties props) {
