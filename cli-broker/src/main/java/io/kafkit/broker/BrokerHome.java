@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -160,6 +162,40 @@ final class BrokerHome {
     }
     return List.of();
   }
+
+  /**
+   * Why a broker that stopped during start-up stopped: the message of the exception it died of (the
+   * last {@code Caused by:}, else the first exception line of its output or log), if any.
+   */
+  Optional<String> startupFailure() {
+    for (Path file : List.of(outFile(), logFile())) {
+      List<String> lines;
+      try {
+        lines =
+            Files.isRegularFile(file)
+                ? Files.readAllLines(file, StandardCharsets.UTF_8)
+                : List.of();
+      } catch (IOException e) {
+        continue;
+      }
+      String found = null;
+      for (String line : lines) {
+        Matcher m = EXCEPTION_LINE.matcher(line);
+        if (m.matches() && (found == null || line.startsWith("Caused by: "))) {
+          found = m.group(2).isBlank() ? m.group(1) : m.group(2).trim();
+        }
+      }
+      if (found != null) {
+        return Optional.of(found);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern EXCEPTION_LINE =
+      Pattern.compile(
+          "^(?:Exception in thread \"[^\"]*\" |Caused by: |.*\\[ERROR\\] .* - )?"
+              + "([\\w.$]+(?:Exception|Error)):?(.*)$");
 
   static Optional<Properties> read(Path file) {
     if (!Files.isRegularFile(file)) {

@@ -83,7 +83,10 @@ final class StartBroker implements Callable<Integer> {
       return ExitCodes.OK;
     }
     home.checkBelongsToUs();
+    checkPort(port, "--port");
+    checkPort(controllerPort, "--controller-port");
     Properties state = home.state();
+    Properties before = home.state();
     int clientPort = port != null ? port : Integer.parseInt(state.getProperty("port", "9092"));
     int ctrlPort =
         controllerPort != null
@@ -91,6 +94,7 @@ final class StartBroker implements Callable<Integer> {
             : (port != null
                 ? port + 1
                 : Integer.parseInt(state.getProperty("controller.port", "" + (clientPort + 1))));
+    checkPort(ctrlPort, "--controller-port");
     if (clientPort == ctrlPort) {
       throw new KafkitException(
           "The client port and the controller port are both " + clientPort + ": choose two.",
@@ -109,6 +113,26 @@ final class StartBroker implements Callable<Integer> {
     }
     Files.createDirectories(home.logDir());
     home.saveState(state);
+    try {
+      return start(home, state, clientPort, out, err);
+    } catch (KafkitException | IOException e) {
+      // A start that failed keeps the overrides from before it: a bad --override would otherwise
+      // fail every later start.
+      state.stringPropertyNames().stream()
+          .filter(k -> k.startsWith("override."))
+          .forEach(state::remove);
+      before.stringPropertyNames().stream()
+          .filter(k -> k.startsWith("override."))
+          .forEach(k -> state.setProperty(k, before.getProperty(k)));
+      home.saveState(state);
+      throw e;
+    }
+  }
+
+  private Integer start(
+      BrokerHome home, Properties state, int clientPort, PrintWriter out, PrintWriter err)
+      throws IOException, InterruptedException {
+    int ctrlPort = Integer.parseInt(state.getProperty("controller.port"));
     BrokerProcess.writeServerProperties(home, clientPort, ctrlPort);
 
     ProcessBuilder builder =
@@ -137,7 +161,12 @@ final class StartBroker implements Callable<Integer> {
             + home.dir()
             + ", log in "
             + home.logFile());
-    err.println(foreground ? "Press Ctrl-C to stop it." : "Stop it with 'kafkit broker stop'.");
+    err.println(
+        foreground
+            ? "Press Ctrl-C to stop it."
+            : "Stop it with 'kafkit broker stop"
+                + (options.dataDir == null ? "" : " --data-dir " + home.dir())
+                + "'.");
     out.println(bootstrap);
     out.flush();
     err.flush();
@@ -149,6 +178,15 @@ final class StartBroker implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private void checkPort(Integer value, String option) {
+    if (value != null && (value < 1 || value > 65535)) {
+      throw new KafkitException(
+          option + " " + value + " is not a port: give one from 1 to 65535.",
+          ExitCodes.USAGE,
+          null);
+    }
+  }
+
   private void awaitReady(Process process, BrokerHome home, String bootstrap)
       throws InterruptedException, IOException {
     Instant deadline = Instant.now().plus(wait);
@@ -156,11 +194,17 @@ final class StartBroker implements Callable<Integer> {
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
           home.deletePid();
-          throw new KafkitException(
-              "The broker stopped during start-up (exit code "
-                  + process.exitValue()
-                  + "). Last lines of its log:\n  "
-                  + String.join("\n  ", home.lastLogLines(8)));
+          process.waitFor();
+          String why =
+              home.startupFailure()
+                  .map(cause -> ": " + cause + ". Its log: " + home.outFile())
+                  .orElseGet(
+                      () ->
+                          " (exit code "
+                              + process.exitValue()
+                              + "). Last lines of its log:\n  "
+                              + String.join("\n  ", home.lastLogLines(8)));
+          throw new KafkitException("The broker stopped during start-up" + why);
         }
         if (probe.clusterId(Duration.ofSeconds(1)).isPresent()) {
           return;

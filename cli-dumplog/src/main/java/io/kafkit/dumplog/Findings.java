@@ -57,8 +57,12 @@ final class Findings {
         .put(indexOffset, logOffset);
   }
 
-  void timeMismatch(Path index, long indexTimestamp, long logTimestamp) {
-    failed = true;
+  /**
+   * @param fails false for the empty first slot of a preallocated time index (an active segment's):
+   *     Apache reports it too, but nothing is wrong
+   */
+  void timeMismatch(Path index, long indexTimestamp, long logTimestamp, boolean fails) {
+    failed |= fails;
     timeMismatches
         .computeIfAbsent(key(index), k -> new ArrayList<>())
         .add(new long[] {indexTimestamp, logTimestamp});
@@ -71,8 +75,8 @@ final class Findings {
         .add(new long[] {indexTimestamp, previous});
   }
 
-  void timeOffsetNotFound(Path index, long indexOffset, long logOffset) {
-    failed = true;
+  void timeOffsetNotFound(Path index, long indexOffset, long logOffset, boolean fails) {
+    failed |= fails;
     timeNotFound
         .computeIfAbsent(key(index), k -> new ArrayList<>())
         .add(new long[] {indexOffset, logOffset});
@@ -83,9 +87,11 @@ final class Findings {
     nonConsecutive.computeIfAbsent(key(log), k -> new TreeMap<>()).put(previous, next);
   }
 
-  /** Apache's note for a file it skips. */
+  /**
+   * Apache's note for a file it skips: not a failure, so that a whole partition directory ({@code
+   * leader-epoch-checkpoint}, {@code partition.metadata}) can be given.
+   */
   void unknown(Path file) {
-    failed = true;
     out.flush();
     err.println("Ignoring unknown file " + file);
     err.flush();

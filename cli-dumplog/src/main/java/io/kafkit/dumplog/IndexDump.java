@@ -84,7 +84,9 @@ final class IndexDump {
           return;
         }
         if (log != null) {
-          verifyTimeEntry(file, log, offsets, offset, timestamp, previous);
+          // An active segment's time index is preallocated: its first slot may still be empty.
+          boolean emptySlot = i == 0 && timestamp == 0 && offset == times.baseOffset();
+          verifyTimeEntry(file, log, offsets, offset, timestamp, previous, !emptySlot);
         }
         if (!verifyOnly) {
           out.text("timestamp: ").number(timestamp).text(" offset: ").number(offset).newline();
@@ -95,7 +97,13 @@ final class IndexDump {
   }
 
   private void verifyTimeEntry(
-      Path file, FileRecords log, IndexFile offsets, long offset, long timestamp, long previous) {
+      Path file,
+      FileRecords log,
+      IndexFile offsets,
+      long offset,
+      long timestamp,
+      long previous,
+      boolean fails) {
     int position = offsets == null ? 0 : offsets.floorPosition(offset);
     FileChannelRecordBatch match = null;
     for (FileChannelRecordBatch batch :
@@ -106,16 +114,16 @@ final class IndexDump {
       }
     }
     if (match == null) {
-      findings.timeOffsetNotFound(file, offset, -1L);
+      findings.timeOffsetNotFound(file, offset, -1L, fails);
     } else if (match.lastOffset() != offset) {
-      findings.timeOffsetNotFound(file, offset, match.lastOffset());
+      findings.timeOffsetNotFound(file, offset, match.lastOffset(), fails);
     } else {
       long max = RecordBatch.NO_TIMESTAMP;
       for (Record record : match) {
         max = Math.max(max, record.timestamp());
       }
       if (max != timestamp) {
-        findings.timeMismatch(file, timestamp, max);
+        findings.timeMismatch(file, timestamp, max, fails);
       }
       if (previous >= timestamp) {
         findings.timeOutOfOrder(file, timestamp, previous);

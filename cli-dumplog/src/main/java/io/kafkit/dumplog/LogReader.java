@@ -64,6 +64,17 @@ final class LogReader {
           valid += batch.sizeInBytes();
           continue;
         }
+        if (!batch.isValid()) {
+          findings.problem(
+              file,
+              "the batch at position "
+                  + (start + valid)
+                  + " (offsets "
+                  + batch.baseOffset()
+                  + " to "
+                  + batch.lastOffset()
+                  + ") fails its CRC check (isvalid: false): it was damaged after it was written.");
+        }
         visitor.batch(batch, start + valid);
         if (visitor.wantsRecords()) {
           try {

@@ -314,6 +314,36 @@ class DumpLogIT {
   }
 
   @Test
+  void aHealthyPartitionDirectoryExitsZeroAndABadCrcAlone(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    String topic = topic("whole-dir", Map.of());
+    try (KafkaProducer<byte[], byte[]> p = producer(ProducerConfig.LINGER_MS_CONFIG, "0")) {
+      for (int i = 0; i < 5; i++) {
+        p.send(record(topic, "k" + i, "value-" + i)).get();
+      }
+    }
+    // Every file of a live partition: the active segment's preallocated indexes (whose empty
+    // first time-index slot Apache reports as a mismatch), partition.metadata and the
+    // leader-epoch checkpoint (which Apache skips with a note). Nothing there is damaged.
+    List<String> files;
+    try (var listing = Files.list(cluster.partitionDir(topic, 0))) {
+      files = listing.map(Path::toString).sorted().toList();
+    }
+    String joined = String.join(",", files);
+    CliResult whole = same("--files", joined);
+    assertEquals(0, whole.exitCode(), whole.toString());
+    assertTrue(whole.err().contains("Ignoring unknown file "), whole.err());
+
+    byte[] flipped = Files.readAllBytes(segment(topic));
+    flipped[flipped.length - 3] ^= 0x55;
+    Path badCrc = Files.write(tmp.resolve("00000000000000000000.log"), flipped);
+    CliResult crc = same("--files", badCrc.toString());
+    assertTrue(crc.out().contains("isvalid: false"), crc.out());
+    assertEquals(1, crc.exitCode(), "a damaged batch fails the run: " + crc);
+    assertTrue(crc.err().contains("fails its CRC check"), crc.err());
+  }
+
+  @Test
   void damagedFilesAreReportedAndTheRestStillDumped(@org.junit.jupiter.api.io.TempDir Path tmp)
       throws Exception {
     String topic = topic("damaged", Map.of());

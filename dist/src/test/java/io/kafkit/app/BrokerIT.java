@@ -53,6 +53,9 @@ class BrokerIT {
     String bootstrap = "localhost:" + port;
     assertEquals(bootstrap + "\n", started.out(), "the bootstrap server, alone on stdout");
     assertTrue(Files.exists(dataDir.resolve("logs/broker.log")), "logs go to the data directory");
+    assertTrue(
+        started.err().contains("Stop it with 'kafkit broker stop --data-dir " + dataDir),
+        "the hint names the data directory it was not the default: " + started.err());
 
     // The metadata log's bootstrap snapshot, as kafka-dump-log.sh prints it.
     Path snapshot =
@@ -100,6 +103,42 @@ class BrokerIT {
       assertEquals(ExitCodes.FAILED, r.exitCode(), r.toString());
       assertTrue(r.err().startsWith("Error: Port " + busy.getLocalPort()), r.err());
       assertTrue(r.err().contains("already in use"), r.err());
+    }
+  }
+
+  @Test
+  void aBadOverrideIsOneLineAndIsNotRemembered() throws Exception {
+    dataDir = tmp.resolve("override");
+    int port = Ports.free();
+    CliResult bad =
+        broker(
+            "start",
+            "--port",
+            "" + port,
+            "--controller-port",
+            "" + Ports.free(),
+            "--override",
+            "num.partitions=abc");
+    assertEquals(ExitCodes.FAILED, bad.exitCode(), bad.toString());
+    assertTrue(
+        bad.err()
+            .startsWith(
+                "Error: The broker stopped during start-up: Invalid value abc for configuration"
+                    + " num.partitions"),
+        bad.err());
+    assertEquals(1, bad.err().lines().count(), bad.err());
+    CliResult good = broker("start");
+    assertEquals(0, good.exitCode(), "the bad override was not kept: " + good);
+    assertEquals("localhost:" + port + "\n", good.out(), "its ports were kept");
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageError() {
+    dataDir = tmp.resolve("ports");
+    for (String port : List.of("0", "-1", "99999")) {
+      CliResult r = broker("start", "--port", port);
+      assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+      assertTrue(r.err().contains("--port " + port + " is not a port"), r.err());
     }
   }
 
