@@ -223,6 +223,9 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
     if (legacyMessages != null) {
       err.println("Warning: --messages is deprecated. Use --num-records instead.");
     }
+    if (legacyConsumerConfig != null && connection.hasConfigFile()) {
+      throw usage("Option \"[consumer.config]\" can't be used with option \"[command-config]\"");
+    }
     if (legacyConsumerConfig != null) {
       err.println("Warning: --consumer.config is deprecated. Use --command-config instead.");
     }

@@ -2,6 +2,7 @@ package io.kafkit.perf;
 
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.LastValueWins;
 import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
           + " terminal, then Apache's final line with percentiles over every record.",
       "Transactions: --transactional-id or --transaction-duration-ms."
     })
-public final class ProducerPerfTestCommand implements Callable<Integer> {
+public final class ProducerPerfTestCommand implements Callable<Integer>, LastValueWins {
   static final String DEFAULT_CLIENT_ID = "perf-producer-client";
   static final String TRANSACTIONAL_ID_PREFIX = "performance-producer-";
   static final long DEFAULT_TRANSACTION_DURATION_MS = 3000;
@@ -264,6 +265,20 @@ public final class ProducerPerfTestCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    if (!legacyProducerProps.isEmpty() && connection.hasCommandProperties()) {
+      throw usage("--command-property and --producer-props cannot be specified together.");
+    }
+    if (legacyProducerConfig != null && connection.hasConfigFile()) {
+      throw usage("--command-config and --producer.config cannot be specified together.");
+    }
+    // Apache's perf test takes only key=value here, unlike its console tools.
+    List<String> properties = new ArrayList<>(legacyProducerProps);
+    properties.addAll(connection.commandProperties());
+    for (String property : properties) {
+      if (property.indexOf('=') < 0) {
+        throw usage("Invalid property: " + property + " (write it as key=value).");
+      }
+    }
     if (numRecords <= 0) {
       throw usage("--num-records should be greater than zero.");
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Fails a perf run with one line before it starts when there is nothing to measure: no cluster, no
@@ -22,7 +23,18 @@ import org.apache.kafka.common.PartitionInfo;
  * rebalance time includes connecting).
  */
 final class TopicCheck {
+  private static final long AUTO_CREATE_WAIT_NANOS = 2_000_000_000L;
+
   private TopicCheck() {}
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new org.apache.kafka.common.errors.InterruptException(e);
+    }
+  }
 
   /** The topic exists, or the cluster created it on first use (as Apache's run relies on). */
   static void forProducing(
@@ -31,6 +43,8 @@ final class TopicCheck {
     probe.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     try (Producer<byte[], byte[]> producer = clients.producer(probe)) {
       producer.partitionsFor(topic);
+    } catch (ConfigException e) {
+      throw e; // a bad client property: a usage error, as in every tool
     } catch (KafkaException e) {
       throw new KafkitException(errors.describe(e), ExitCodes.FAILED, e);
     }
@@ -43,7 +57,14 @@ final class TopicCheck {
     probe.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (Consumer<byte[], byte[]> consumer = clients.consumer(probe)) {
       if (topic != null) {
+        // A cluster that creates topics on first use creates it on this first look, which still
+        // answers with no partitions: look again for a moment before calling it missing.
         List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+        long deadline = System.nanoTime() + AUTO_CREATE_WAIT_NANOS;
+        while ((partitions == null || partitions.isEmpty()) && System.nanoTime() < deadline) {
+          sleep(100);
+          partitions = consumer.partitionsFor(topic);
+        }
         if (partitions == null || partitions.isEmpty()) {
           throw new KafkitException(
               "Topic '" + topic + "' does not exist. List the topics with 'kafkit topics --list'.");

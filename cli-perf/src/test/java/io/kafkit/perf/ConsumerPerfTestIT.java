@@ -166,6 +166,22 @@ class ConsumerPerfTestIT {
   }
 
   @Test
+  void theOldConfigSpellingIsNotMixedWithTheNew(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("c.properties"), "client.rack=a\n");
+    assertUsage(
+        perf(
+            "--topic",
+            topic,
+            "--num-records",
+            "5",
+            "--command-config",
+            config.toString(),
+            "--consumer.config",
+            config.toString()),
+        "Option \"[consumer.config]\" can't be used with option \"[command-config]\"");
+  }
+
+  @Test
   void includeRegexAndJson() throws Exception {
     CliResult r = perf("--include", "consumer-pe.*", "--num-records", "5000", "--output", "json");
     assertEquals(0, r.exitCode(), r.toString());

@@ -343,6 +343,87 @@ class ProducerPerfTestIT {
   }
 
   @Test
+  void aRepeatedOptionTakesItsLastValueAsArgparse4jDoes() {
+    // Wrapper scripts append their overrides to the arguments they were given.
+    CliResult r =
+        perf(
+            "--topic",
+            topic(),
+            "--num-records",
+            "5",
+            "--record-size",
+            "10",
+            "--throughput",
+            "-1",
+            "--num-records",
+            "7");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals("7", PerfLines.one(PerfLines.TOTAL, r.out()).group(1));
+  }
+
+  @Test
+  void oldAndNewSpellingsOfTheClientConfigAreNotMixed(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("p.properties"), "acks=1\n");
+    String topic = topic();
+    assertUsage(
+        perf(
+            "--topic",
+            topic,
+            "--num-records",
+            "5",
+            "--record-size",
+            "10",
+            "--throughput",
+            "-1",
+            "--command-config",
+            config.toString(),
+            "--producer.config",
+            config.toString()),
+        "--command-config and --producer.config cannot be specified together.");
+    assertUsage(
+        perf(
+            "--topic",
+            topic,
+            "--num-records",
+            "5",
+            "--record-size",
+            "10",
+            "--throughput",
+            "-1",
+            "--command-property",
+            "acks=1",
+            "--producer-props",
+            "linger.ms=0"),
+        "--command-property and --producer-props cannot be specified together.");
+    assertUsage(
+        perf(
+            "--topic",
+            topic,
+            "--num-records",
+            "5",
+            "--record-size",
+            "10",
+            "--throughput",
+            "-1",
+            "--command-property",
+            "linger.ms"),
+        "Invalid property: linger.ms");
+    assertUsage(
+        perf(
+            "--topic",
+            topic,
+            "--num-records",
+            "5",
+            "--record-size",
+            "10",
+            "--throughput",
+            "-1",
+            "--command-property",
+            "linger.ms=abc"),
+        "Invalid client configuration");
+  }
+
+  @Test
   void badInputGetsOneLine(@TempDir Path dir) throws Exception {
     String topic = topic();
     assertUsage(

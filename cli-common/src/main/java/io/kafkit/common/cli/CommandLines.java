@@ -28,7 +28,15 @@ public final class CommandLines {
     cmd.setParameterExceptionHandler(new ShortErrorMessageHandler());
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     addExitCodeList(cmd);
+    lastValueWins(cmd);
     return cmd;
+  }
+
+  private static void lastValueWins(CommandLine cmd) {
+    if (cmd.getCommand() instanceof LastValueWins) {
+      cmd.setOverwrittenOptionsAllowed(true);
+    }
+    cmd.getSubcommands().values().forEach(CommandLines::lastValueWins);
   }
 
   /** Runs the command line, after rewriting Apache's one-dash long options. */

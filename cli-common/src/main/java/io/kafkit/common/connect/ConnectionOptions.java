@@ -117,6 +117,21 @@ public final class ConnectionOptions {
     }
   }
 
+  /** Whether {@code --command-config} was given: a tool's older spelling may not be given too. */
+  public boolean hasConfigFile() {
+    return configFile != null;
+  }
+
+  /** Whether {@code --command-property} was given. */
+  public boolean hasCommandProperties() {
+    return !commandProperties.isEmpty();
+  }
+
+  /** The {@code --command-property} values as given, for a tool that checks them more strictly. */
+  public List<String> commandProperties() {
+    return List.copyOf(commandProperties);
+  }
+
   /** The merged settings; computed once. */
   public ConnectionSettings resolve() {
     if (resolved == null) {

@@ -45,7 +45,7 @@ public final class SendErrors {
     }
     if (e instanceof RecordTooLargeException) {
       return message
-          + " Raise max.request.size (--producer-property) and the topic's max.message.bytes,"
+          + " Raise the client property max.request.size and the topic's max.message.bytes,"
           + " or send smaller records.";
     }
     return KafkaErrors.describe(e, connection).message();
