@@ -24,22 +24,22 @@ enum FieldDecoder {
       }
     }
   },
-  /** Apache's IntegerDecoder: a 4-byte big-endian int. */
+  /** Apache's IntegerDecoder: a big-endian int, from the first 4 bytes (as Apache's reads it). */
   INTEGER("org.apache.kafka.tools.api.IntegerDecoder", "kafka.serializer.IntegerDecoder", "int") {
     @Override
     void write(ByteBuffer b, Out out) {
-      if (b.remaining() != 4) {
+      if (b.remaining() < 4) {
         out.text("<not an int: " + b.remaining() + " bytes>");
       } else {
         out.number(b.getInt(b.position()));
       }
     }
   },
-  /** Apache's LongDecoder: an 8-byte big-endian long. */
+  /** Apache's LongDecoder: a big-endian long, from the first 8 bytes. */
   LONG("org.apache.kafka.tools.api.LongDecoder", "kafka.serializer.LongDecoder", "long") {
     @Override
     void write(ByteBuffer b, Out out) {
-      if (b.remaining() != 8) {
+      if (b.remaining() < 8) {
         out.text("<not a long: " + b.remaining() + " bytes>");
       } else {
         out.number(b.getLong(b.position()));

@@ -314,6 +314,33 @@ class DumpLogIT {
   }
 
   @Test
+  void integerAndLongDecodersReadTheFirstBytesAsApachesDo() throws Exception {
+    String topic = topic("decoders", Map.of());
+    try (KafkaProducer<byte[], byte[]> p = producer(ProducerConfig.LINGER_MS_CONFIG, "0")) {
+      for (int i = 0; i < 3; i++) {
+        p.send(record(topic, "key-number-" + i, "a value of more than eight bytes " + i)).get();
+      }
+    }
+    String file = segment(topic).toString();
+    CliResult ints =
+        same(
+            "--files",
+            file,
+            "--print-data-log",
+            "--value-decoder-class",
+            "org.apache.kafka.tools.api.IntegerDecoder");
+    assertTrue(ints.out().contains(" payload: 1629517409"), ints.out()); // "a va"
+    same(
+        "--files",
+        file,
+        "--print-data-log",
+        "--key-decoder-class",
+        "org.apache.kafka.tools.api.LongDecoder",
+        "--value-decoder-class",
+        "org.apache.kafka.tools.api.LongDecoder");
+  }
+
+  @Test
   void aHealthyPartitionDirectoryExitsZeroAndABadCrcAlone(
       @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     String topic = topic("whole-dir", Map.of());
