@@ -51,6 +51,7 @@ if "$image/bin/kafkit" broker start --data-dir "$work/broker" --port "$port" \
   bootstrap=localhost:$port
 fi
 "$image/runtime/bin/java" -XX:AOTCacheOutput="$image/lib/kafkit.aot" -Xlog:disable \
+  --enable-native-access=ALL-UNNAMED \
   -XX:+UseParallelGC -cp "$classpath" io.kafkit.app.Train $bootstrap </dev/null >/dev/null 2>&1 || true
 if [ -n "$bootstrap" ]; then
   "$image/bin/kafkit" broker stop --data-dir "$work/broker" >/dev/null 2>&1 || true

@@ -107,7 +107,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
       names = "--isolation-level",
       paramLabel = "LEVEL",
       description = "read_uncommitted (default) or read_committed: skip aborted transactions.")
-  String isolationLevel = "read_uncommitted";
+  String isolationLevel;
 
   @Option(names = "--consumer-property", hidden = true)
   List<String> legacyConsumerProperties = new ArrayList<>();
@@ -162,7 +162,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
               ? StartPosition.time(fromTime, Clock.systemUTC())
               : offset != null
                   ? StartPosition.offset(offset)
-                  : fromBeginning ? StartPosition.earliest() : StartPosition.latest();
+                  : fromBeginning ? StartPosition.earliest() : null;
       RecordFormatter formatter = formatting.build(output.format() == OutputFormat.JSON);
       return new ConsumeRequest(
           topic,
@@ -185,6 +185,17 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   }
 
   private void applyLegacyOptions() {
+    // An old and a new spelling of one setting together: which should win? Apache refuses.
+    if (!legacyConsumerProperties.isEmpty() && connection.hasCommandProperties()) {
+      throw usage(
+          "Options --consumer-property and --command-property cannot be specified together.");
+    }
+    if (!formatting.legacyProperties.isEmpty() && !formatting.properties.isEmpty()) {
+      throw usage("Options --property and --formatter-property cannot be specified together.");
+    }
+    if (legacyConsumerConfig != null && connection.hasConfigFile()) {
+      throw usage("Options --consumer.config and --command-config cannot be specified together.");
+    }
     if (!legacyConsumerProperties.isEmpty()) {
       warn("--consumer-property", "--command-property");
       legacyConsumerProperties.forEach(connection::property);

@@ -134,7 +134,7 @@ final class ConsumeLoop {
   }
 
   /** A record the formatter could not write, without --skip-message-on-error. */
-  static final class FormatException extends RuntimeException {
+  static final class FormatException extends io.kafkit.common.cli.KafkitException {
     private static final long serialVersionUID = 1L;
 
     FormatException(ConsumerRecord<?, ?> r, RuntimeException cause) {

@@ -62,6 +62,8 @@ final class ConsumerRun {
     this.endOffsets = request.exitAtEnd() ? new EndOffsets() : null;
   }
 
+  private StartPosition startPosition;
+
   int run() {
     Properties given = settings.clientProperties();
     String groupId = groupId(given.getProperty(ConsumerConfig.GROUP_ID_CONFIG));
@@ -75,6 +77,11 @@ final class ConsumerRun {
           null);
     }
     boolean subscribe = groupId != null || request.include() != null;
+    // With a group, the client's own auto.offset.reset decides where it starts.
+    startPosition =
+        request.start() != null
+            ? request.start()
+            : subscribe ? StartPosition.latest() : fromReset(reset);
     commits = groupId != null;
     Map<String, Object> overrides = overrides(given, subscribe, groupId);
     out = new ByteSink(environment.stdout(), 1 << 16, environment.stdoutTerminal());
@@ -118,6 +125,45 @@ final class ConsumerRun {
     }
   }
 
+  /**
+   * Where a run without --offset, --from-beginning or --from-time starts on partitions it assigns
+   * itself: where the client's auto.offset.reset would start a group without committed offsets
+   * (Apache's tool reads with a throwaway group there), else at the end.
+   */
+  private static StartPosition fromReset(String reset) {
+    if (reset == null) {
+      return StartPosition.latest();
+    }
+    String r = reset.trim().toLowerCase(java.util.Locale.ROOT);
+    if (r.equals("earliest")) {
+      return StartPosition.earliest();
+    }
+    if (r.equals("latest")) {
+      return StartPosition.latest();
+    }
+    if (r.startsWith("by_duration:")) {
+      try {
+        Duration back = Duration.parse(reset.trim().substring("by_duration:".length()));
+        return StartPosition.time("-" + back.toMillis() + "ms", java.time.Clock.systemUTC());
+      } catch (java.time.format.DateTimeParseException e) {
+        // the client names the problem below
+      }
+    }
+    if (r.equals("none")) {
+      throw new KafkitException(
+          "auto.offset.reset=none: a run without --group has no committed offsets to start"
+              + " from. Give --group, --offset, --from-beginning or --from-time.",
+          ExitCodes.USAGE,
+          null);
+    }
+    throw new KafkitException(
+        "Invalid client configuration: auto.offset.reset='"
+            + reset
+            + "' is not earliest, latest, none or by_duration:<ISO-8601 duration>.",
+        ExitCodes.USAGE,
+        null);
+  }
+
   private String groupId(String fromProperties) {
     String flag = request.group();
     if (flag != null && fromProperties != null && !flag.equals(fromProperties)) {
@@ -135,7 +181,12 @@ final class ConsumerRun {
   private Map<String, Object> overrides(Properties given, boolean subscribe, String groupId) {
     Map<String, Object> o = new HashMap<>();
     putIfAbsent(o, given, ConsumerConfig.CLIENT_ID_CONFIG, "console-consumer");
-    o.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, request.isolationLevel());
+    // --isolation-level wins over the client properties, which win over the default.
+    if (request.isolationLevel() != null) {
+      o.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, request.isolationLevel());
+    } else {
+      putIfAbsent(o, given, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    }
     // Fewer, larger fetches: a million small records arrive in a dozen responses, not a hundred.
     putIfAbsent(o, given, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
     putIfAbsent(o, given, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
@@ -200,7 +251,7 @@ final class ConsumerRun {
       partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
     consumer.assign(partitions);
-    request.start().seek(consumer, partitions);
+    startPosition.seek(consumer, partitions);
     if (endOffsets != null) {
       endOffsets.assigned(consumer, partitions);
     }
@@ -270,9 +321,9 @@ final class ConsumerRun {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (request.start().isTime()) {
+      if (startPosition.isTime()) {
         List<TopicPartition> fresh = partitions.stream().filter(timeSought::add).toList();
-        request.start().seek(consumer, fresh);
+        startPosition.seek(consumer, fresh);
       }
       if (endOffsets != null) {
         endOffsets.assigned(consumer, partitions);

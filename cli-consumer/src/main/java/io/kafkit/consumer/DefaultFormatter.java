@@ -9,9 +9,10 @@ import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Apache's DefaultMessageFormatter, byte for byte: timestamp, partition, offset, delivery, headers,
- * key, value, each followed by key.separator when a later field is printed and by line.separator
- * otherwise. Bytes are written as they are; a deserializer's result as its toString() in UTF-8.
+ * Apache's DefaultMessageFormatter, byte for byte: timestamp, partition, offset, delivery, epoch,
+ * headers, key, value, each followed by key.separator when a later field is printed and by
+ * line.separator otherwise. Bytes are written as they are; a deserializer's result as its
+ * toString() in UTF-8.
  */
 final class DefaultFormatter implements RecordFormatter {
   private static final byte[] NO_TIMESTAMP = ascii("NO_TIMESTAMP");
@@ -20,6 +21,8 @@ final class DefaultFormatter implements RecordFormatter {
   private static final byte[] PARTITION = ascii("Partition:");
   private static final byte[] OFFSET = ascii("Offset:");
   private static final byte[] DELIVERY_NONE = ascii("Delivery:NOT_PRESENT");
+  private static final byte[] EPOCH = ascii("Epoch:");
+  private static final byte[] NOT_PRESENT = ascii("NOT_PRESENT");
   private static final byte[] NO_HEADERS = ascii("NO_HEADERS");
 
   private final FormatterSettings s;
@@ -43,21 +46,30 @@ final class DefaultFormatter implements RecordFormatter {
         out.write(r.timestampType() == TimestampType.CREATE_TIME ? CREATE_TIME : LOG_APPEND_TIME);
         out.decimal(r.timestamp());
       }
-      separator(out, s.printPartition() || s.printOffset() || s.printDelivery() || afterDelivery());
+      separator(out, s.printPartition() || s.printOffset() || afterOffset());
     }
     if (s.printPartition()) {
       out.write(PARTITION);
       out.decimal(r.partition());
-      separator(out, s.printOffset() || s.printDelivery() || afterDelivery());
+      separator(out, s.printOffset() || afterOffset());
     }
     if (s.printOffset()) {
       out.write(OFFSET);
       out.decimal(r.offset());
-      separator(out, s.printDelivery() || afterDelivery());
+      separator(out, afterOffset());
     }
     if (s.printDelivery()) {
       out.write(DELIVERY_NONE);
-      separator(out, afterDelivery());
+      separator(out, s.printEpoch() || afterEpoch());
+    }
+    if (s.printEpoch()) {
+      out.write(EPOCH);
+      if (r.leaderEpoch().isPresent()) {
+        out.decimal(r.leaderEpoch().get());
+      } else {
+        out.write(NOT_PRESENT);
+      }
+      separator(out, afterEpoch());
     }
     if (s.printHeaders()) {
       headers(r, out);
@@ -73,7 +85,11 @@ final class DefaultFormatter implements RecordFormatter {
     }
   }
 
-  private boolean afterDelivery() {
+  private boolean afterOffset() {
+    return s.printDelivery() || s.printEpoch() || afterEpoch();
+  }
+
+  private boolean afterEpoch() {
     return s.printHeaders() || s.printKey() || s.printValue();
   }
 

@@ -39,7 +39,7 @@ final class FormatOptions {
       paramLabel = "KEY=VALUE",
       description = {
         "A formatter setting; repeatable: print.timestamp, print.key, print.offset,"
-            + " print.partition, print.headers, print.delivery, print.value (true),"
+            + " print.partition, print.headers, print.delivery, print.epoch, print.value (true),"
             + " key.separator (tab), line.separator (newline), headers.separator (,),"
             + " null.literal (null), key.deserializer, value.deserializer, headers.deserializer."
       })
@@ -125,19 +125,20 @@ final class FormatOptions {
   }
 
   private Map<String, String> settings() {
+    // As in Apache, a formatter setting wins over --key-deserializer/--value-deserializer.
     Map<String, String> merged = new LinkedHashMap<>();
+    if (keyDeserializer != null) {
+      merged.put("key.deserializer", keyDeserializer);
+    }
+    if (valueDeserializer != null) {
+      merged.put("value.deserializer", valueDeserializer);
+    }
     if (config != null) {
       merged.putAll(PropertiesFiles.readMap(config));
     }
     for (String keyValue : legacyAndNew()) {
       Map.Entry<String, String> e = KeyValue.parse(keyValue);
       merged.put(e.getKey(), e.getValue());
-    }
-    if (keyDeserializer != null) {
-      merged.put("key.deserializer", keyDeserializer);
-    }
-    if (valueDeserializer != null) {
-      merged.put("value.deserializer", valueDeserializer);
     }
     return merged;
   }

@@ -128,7 +128,9 @@ class ConsoleConsumerIT {
               "headers.separator=/",
               "print.headers=true",
               "print.delivery=true"
-            });
+            },
+            new String[] {"print.epoch=true", "print.offset=true", "print.key=true"},
+            new String[] {"print.epoch=true", "print.value=false"});
     for (String[] props : settings) {
       List<String> args =
           new ArrayList<>(
@@ -151,8 +153,16 @@ class ConsoleConsumerIT {
       CliResult kafkit =
           new CliRunner(() -> ConsoleConsumerCommand.class).run(args.toArray(new String[0]));
       assertEquals(0, kafkit.exitCode(), kafkit.toString());
+      byte[] expected = apache.outBytes();
+      if (Arrays.asList(props).contains("print.epoch=true")) {
+        // Apache's tool always prints NOT_PRESENT; kafkit prints the record's leader epoch.
+        expected =
+            new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("Epoch:NOT_PRESENT", "Epoch:0")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      }
       assertArrayEquals(
-          apache.outBytes(),
+          expected,
           kafkit.outBytes(),
           Arrays.toString(props) + "\napache:\n" + apache.out() + "\nkafkit:\n" + kafkit.out());
       assertTrue(kafkit.err().endsWith("Processed a total of 7 messages\n"), kafkit.err());
@@ -263,6 +273,91 @@ class ConsoleConsumerIT {
   }
 
   @Test
+  void clientPropertiesChooseTheIsolationLevelAndWhereAGrouplessRunStarts() throws Exception {
+    String t = topic(1);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers(),
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            "tx-" + t);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      p.initTransactions();
+      p.beginTransaction();
+      p.send(new ProducerRecord<>(t, utf8("aborted"))).get();
+      p.abortTransaction();
+      p.beginTransaction();
+      p.send(new ProducerRecord<>(t, utf8("committed"))).get();
+      p.commitTransaction();
+    }
+    // auto.offset.reset=earliest starts a run without --group at the beginning, as Apache's
+    // throwaway group would; isolation.level=read_committed from the properties is kept.
+    CliResult committed =
+        consume(
+            "--topic",
+            t,
+            "--command-property",
+            "auto.offset.reset=earliest",
+            "--command-property",
+            "isolation.level=read_committed",
+            "--max-messages",
+            "1",
+            "--timeout-ms",
+            "10000");
+    assertEquals(0, committed.exitCode(), committed.toString());
+    assertEquals("committed\n", committed.out());
+    CliResult all =
+        consume(
+            "--topic",
+            t,
+            "--command-property",
+            "auto.offset.reset=earliest",
+            "--max-messages",
+            "2",
+            "--timeout-ms",
+            "10000");
+    assertEquals("aborted\ncommitted\n", all.out(), "read_uncommitted by default");
+    CliResult flagWins =
+        consume(
+            "--topic",
+            t,
+            "--from-beginning",
+            "--command-property",
+            "isolation.level=read_uncommitted",
+            "--isolation-level",
+            "read_committed",
+            "--max-messages",
+            "1",
+            "--timeout-ms",
+            "10000");
+    assertEquals("committed\n", flagWins.out());
+    assertFails(
+        consume("--topic", t, "--command-property", "auto.offset.reset=none"),
+        2,
+        "auto.offset.reset=none");
+  }
+
+  @Test
+  void aFormatterDeserializerWinsOverTheFlagAsInApache() {
+    CliResult r =
+        consume(
+            "--topic",
+            golden,
+            "--from-beginning",
+            "--max-messages",
+            "1",
+            "--key-deserializer",
+            "org.apache.kafka.common.serialization.LongDeserializer",
+            "--formatter-property",
+            "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+            "--formatter-property",
+            "print.key=true");
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals("key-0\tvalue-0\n", r.out());
+  }
+
+  @Test
   void badInput() {
     assertFails(
         consume("--topic", golden, "--offset", "3"),
@@ -296,5 +391,19 @@ class ConsoleConsumerIT {
             "auto.offset.reset=latest"),
         2,
         "Can't simultaneously specify --from-beginning and 'auto.offset.reset=latest'");
+    assertFails(
+        consume("--topic", golden, "--consumer-property", "a=1", "--command-property", "a=1"),
+        2,
+        "Options --consumer-property and --command-property cannot be specified together.");
+    assertFails(
+        consume(
+            "--topic",
+            golden,
+            "--property",
+            "print.key=true",
+            "--formatter-property",
+            "print.key=true"),
+        2,
+        "Options --property and --formatter-property cannot be specified together.");
   }
 }

@@ -132,6 +132,10 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (partition != null && partition < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--partition " + partition + " is not a partition: give 0 or more.");
+    }
     applyLegacyOptions();
     ReaderSettings reader = readerSettings();
     if (!lineReader.equals(APACHE_LINE_READER) && !lineReader.equals("LineMessageReader")) {
@@ -215,11 +219,18 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
   }
 
   private static InputStream open(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new io.kafkit.common.cli.KafkitException(
+          "--file " + path + " is a directory: give a file of lines.", ExitCodes.USAGE, null);
+    }
     try {
       return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
       throw new io.kafkit.common.cli.KafkitException(
           "The file " + path + " does not exist.", ExitCodes.USAGE, e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new io.kafkit.common.cli.KafkitException(
+          "Cannot read the file " + path + ": permission denied.", ExitCodes.USAGE, e);
     }
   }
 
@@ -230,6 +241,19 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
 
   /** Apache's older spellings feed the same settings, with Apache's warning. */
   private void applyLegacyOptions() {
+    // An old and a new spelling of one setting together: which should win? Apache refuses.
+    together(
+        !legacyProducerProperties.isEmpty() && connection.hasCommandProperties(),
+        "--command-property",
+        "--producer-property");
+    together(
+        !legacyReaderProperties.isEmpty() && !readerProperties.isEmpty(),
+        "--reader-property",
+        "--property");
+    together(
+        legacyProducerConfig != null && connection.hasConfigFile(),
+        "--command-config",
+        "--producer.config");
     if (!legacyProducerProperties.isEmpty()) {
       warn("--producer-property", "--command-property");
       legacyProducerProperties.forEach(connection::property);
@@ -244,6 +268,14 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     }
     if (legacyBrokerList != null) {
       connection.legacyBootstrapServer(legacyBrokerList);
+    }
+  }
+
+  private void together(boolean both, String one, String other) {
+    if (both) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Options " + one + " and " + other + " cannot be specified together.");
     }
   }
 

@@ -187,7 +187,9 @@ final class Delivery {
     void fail(Exception exception) {
       failedRecords.incrementAndGet();
       failedBytes.addAndGet(bytes());
-      if (!SendErrors.perRecord(exception)) {
+      // With --sync, a failure stops a pipe as it stops Apache's: no later line is sent, so the
+      // topic holds exactly the lines before it, in order.
+      if (sync || !SendErrors.perRecord(exception)) {
         fatal = true;
       }
       String reason = errors.describe(exception);

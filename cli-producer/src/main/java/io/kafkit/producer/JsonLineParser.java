@@ -1,6 +1,9 @@
 package io.kafkit.producer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,18 +18,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code --input-format json}: one object per line, {@code {"key":..., "value":..., "headers":
- * {...}, "partition": N, "timestamp": ...}}. A string is sent as its UTF-8 bytes, any other JSON
- * value as its compact JSON text, {@code null} as null. {@code "keyEncoding"/"valueEncoding":
- * "base64"} (as the console consumer's JSON output writes for binary data) sends decoded bytes, so
- * that output can be produced again as it is; its other fields (topic, offset, timestampType) are
- * ignored.
+ * {...}, "partition": N, "timestamp": ...}}. A string is sent as its UTF-8 bytes, a number as it
+ * was written, any other JSON value as its compact JSON text, {@code null} as null. {@code
+ * "keyEncoding"/"valueEncoding": "base64"} (as the console consumer's JSON output writes for binary
+ * data) sends decoded bytes, so that output can be produced again as it is; its other fields
+ * (topic, offset, timestampType) are ignored.
  */
 final class JsonLineParser implements RecordParser {
   private static final Set<String> IGNORED = Set.of("topic", "offset", "timestampType");
   private static final Set<String> KNOWN =
       Set.of("key", "value", "headers", "partition", "timestamp", "keyEncoding", "valueEncoding");
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  // A second object on the line, or anything else after the first, is an error, not dropped.
+  private final ObjectMapper mapper =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final String topic;
   private final Integer partition;
 
@@ -67,7 +72,7 @@ final class JsonLineParser implements RecordParser {
             lineNumber);
       }
     }
-    Fields fields = new Fields(node, lineNumber);
+    Fields fields = new Fields(node, lineNumber, line, start, end);
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
             topic,
@@ -82,10 +87,36 @@ final class JsonLineParser implements RecordParser {
   private final class Fields {
     private final JsonNode node;
     private final long lineNumber;
+    private final byte[] line;
+    private final int start;
+    private final int end;
 
-    Fields(JsonNode node, long lineNumber) {
+    Fields(JsonNode node, long lineNumber, byte[] line, int start, int end) {
       this.node = node;
       this.lineNumber = lineNumber;
+      this.line = line;
+      this.start = start;
+      this.end = end;
+    }
+
+    /** A number as it was written (1.0e2 stays 1.0e2, 0.1000 keeps its zeros). */
+    private String numberAsWritten(String field) {
+      try (JsonParser p = mapper.getFactory().createParser(line, start, end - start)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return null;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if (name.equals(field) && value != null && value.isNumeric()) {
+            return p.getText();
+          }
+          p.skipChildren();
+        }
+      } catch (IOException e) {
+        // it parsed once already; fall back to Jackson's rendering
+      }
+      return null;
     }
 
     Integer partition() {
@@ -138,9 +169,11 @@ final class JsonLineParser implements RecordParser {
       if (!encoding.equals("utf8")) {
         throw invalid(encodingField, "'utf8' or 'base64'");
       }
-      return v.isTextual()
-          ? v.textValue().getBytes(StandardCharsets.UTF_8)
-          : v.toString().getBytes(StandardCharsets.UTF_8);
+      if (v.isTextual()) {
+        return v.textValue().getBytes(StandardCharsets.UTF_8);
+      }
+      String number = v.isNumber() ? numberAsWritten(field) : null;
+      return (number != null ? number : v.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     void addHeaders(ProducerRecord<byte[], byte[]> record) {

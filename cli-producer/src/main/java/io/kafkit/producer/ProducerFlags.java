@@ -34,8 +34,26 @@ final class ProducerFlags {
       arity = "0..1",
       fallbackValue = "gzip",
       paramLabel = "CODEC",
+      converter = CodecConverter.class,
       description = "none, gzip, snappy, lz4 or zstd; without a value, gzip (default: none).")
   Codec compression;
+
+  /** Apache's reading: an empty value (--compression-codec=) is gzip too; any case is accepted. */
+  static final class CodecConverter implements picocli.CommandLine.ITypeConverter<Codec> {
+    @Override
+    public Codec convert(String value) {
+      String codec = value.trim().toLowerCase(java.util.Locale.ROOT);
+      if (codec.isEmpty()) {
+        return Codec.gzip;
+      }
+      try {
+        return Codec.valueOf(codec);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a codec: give none, gzip, snappy, lz4 or zstd");
+      }
+    }
+  }
 
   @Option(
       names = "--batch-size",

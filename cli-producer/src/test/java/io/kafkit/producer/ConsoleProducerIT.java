@@ -217,6 +217,55 @@ class ConsoleProducerIT {
   }
 
   @Test
+  void withSyncAFailedRecordStopsThePipeThereAsApachesDoes() {
+    String t = topic(1);
+    CliResult r =
+        produce(
+            "small\n" + "x".repeat(3000) + "\nsmall again\n",
+            "--topic",
+            t,
+            "--producer-property",
+            "max.request.size=2000",
+            "--sync");
+    assertFails(r, 1, "Not sent: line 2 (1 record):");
+    assertTrue(r.err().contains("Stopped reading after line 2"), r.err());
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 1);
+    assertEquals(List.of("small"), records.stream().map(rec -> text(rec.value())).toList());
+  }
+
+  @Test
+  void oldAndNewSpellingsOfOneSettingAreNotMixed(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("p.properties"), "acks=1\n");
+    assertFails(
+        produce(
+            "x\n",
+            "--topic",
+            "t",
+            "--producer.config",
+            config.toString(),
+            "--command-config",
+            config.toString()),
+        2,
+        "Options --command-config and --producer.config cannot be specified together.");
+    assertFails(
+        produce(
+            "x\n", "--topic", "t", "--producer-property", "acks=1", "--command-property", "acks=1"),
+        2,
+        "Options --command-property and --producer-property cannot be specified together.");
+    assertFails(
+        produce(
+            "x\n",
+            "--topic",
+            "t",
+            "--property",
+            "parse.key=true",
+            "--reader-property",
+            "parse.key=true"),
+        2,
+        "Options --reader-property and --property cannot be specified together.");
+  }
+
+  @Test
   void unreachableBrokerIsReportedWithinTheTimeout() {
     CliResult r =
         new CliRunner(() -> ConsoleProducerCommand.class)
@@ -235,5 +284,10 @@ class ConsoleProducerIT {
     assertFails(
         produce("", "--topic", "t", "--compression-codec", "brotli"), 2, "--compression-codec");
     assertFails(produce("", "--topic", "t", "--line-reader", "com.example.Reader"), 2, "json");
+    assertFails(produce("x\n", "--topic", "t", "--partition", "-1"), 2, "is not a partition");
+    assertFails(
+        produce("", "--topic", "t", "--file", System.getProperty("java.io.tmpdir")),
+        2,
+        "is a directory");
   }
 }

@@ -48,6 +48,30 @@ class JsonLineParserTest {
   }
 
   @Test
+  void numbersAreSentAsWritten() {
+    assertEquals("1.0e2", text(parse("{\"value\": 1.0e2, \"key\": 0.1000}").value()));
+    assertEquals("0.1000", text(parse("{\"value\": 1.0e2, \"key\": 0.1000}").key()));
+    assertEquals("-7", text(parse("{\"value\":-7}").value()));
+  }
+
+  @Test
+  void anythingAfterTheObjectIsAnErrorNotDropped() {
+    for (String line :
+        new String[] {
+          "{\"value\":\"a\"}{\"value\":\"b\"}",
+          "{\"value\":\"c\"} trailing garbage",
+          "{\"value\":\"d\"},{\"value\":\"e\"}"
+        }) {
+      assertTrue(
+          assertThrows(LineException.class, () -> parse(line))
+              .getMessage()
+              .startsWith("Invalid JSON on line number 4"),
+          line);
+    }
+    assertEquals("x", text(parse("{\"value\":\"x\"}   ").value()), "trailing spaces are fine");
+  }
+
+  @Test
   void badLinesSayWhatIsWrong() {
     assertTrue(
         assertThrows(LineException.class, () -> parse("{\"value\": "))

@@ -60,6 +60,12 @@ class ProducerFlagsTest {
     assertEquals("gzip", s.get("compression.type"));
     assertEquals("200", s.get("batch.size"));
     assertEquals(
+        "gzip",
+        flags("--topic", "t", "--compression-codec=")
+            .overrides(new Properties(), false)
+            .get("compression.type"),
+        "an empty codec is gzip, as in Apache");
+    assertEquals(
         "zstd",
         flags("--topic", "t", "--compression-codec", "ZSTD")
             .overrides(new Properties(), false)
