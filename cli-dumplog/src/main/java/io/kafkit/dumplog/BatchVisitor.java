@@ -11,8 +11,12 @@ interface BatchVisitor {
   /** Whether {@link #record} should be called (deep iteration). */
   boolean wantsRecords();
 
-  /** A batch, at its position in the file. */
-  void batch(FileChannelRecordBatch batch, long position);
+  /**
+   * A batch, at its position in the file.
+   *
+   * @param valid whether its CRC checks (computed once, by the reader)
+   */
+  void batch(FileChannelRecordBatch batch, long position, boolean valid);
 
   void record(FileChannelRecordBatch batch, Record record);
 

@@ -52,7 +52,7 @@ final class JsonBatches implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position) {
+  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
     try {
       json.writeStartObject();
       json.writeStringField("file", file);
@@ -81,7 +81,7 @@ final class JsonBatches implements BatchVisitor {
       json.writeNumberField("magic", batch.magic());
       json.writeStringField("compression", batch.compressionType().name);
       json.writeNumberField("crc", batch.checksum());
-      json.writeBooleanField("isValid", batch.isValid());
+      json.writeBooleanField("isValid", valid);
       if (deep) {
         json.writeArrayFieldStart("records");
       }

@@ -64,7 +64,8 @@ final class LogReader {
           valid += batch.sizeInBytes();
           continue;
         }
-        if (!batch.isValid()) {
+        boolean crcOk = batch.isValid();
+        if (!crcOk) {
           findings.problem(
               file,
               "the batch at position "
@@ -75,7 +76,7 @@ final class LogReader {
                   + batch.lastOffset()
                   + ") fails its CRC check (isvalid: false): it was damaged after it was written.");
         }
-        visitor.batch(batch, start + valid);
+        visitor.batch(batch, start + valid, crcOk);
         if (visitor.wantsRecords()) {
           try {
             for (Record record : batch) {

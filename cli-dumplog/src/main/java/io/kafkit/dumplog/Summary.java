@@ -61,7 +61,7 @@ final class Summary implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position) {
+  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
     batches++;
     bytes += batch.sizeInBytes();
     if (batch.isTransactional()) {
@@ -70,7 +70,7 @@ final class Summary implements BatchVisitor {
     if (batch.isControlBatch()) {
       control++;
     }
-    if (!batch.isValid()) {
+    if (!valid) {
       invalid++;
     }
     if (firstOffset == null) {

@@ -58,7 +58,7 @@ final class TextLines implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position) {
+  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
     if (batch.magic() >= RecordBatch.MAGIC_VALUE_V2) {
       out.text("baseOffset: ")
           .number(batch.baseOffset())
@@ -100,7 +100,7 @@ final class TextLines implements BatchVisitor {
         .text(" crc: ")
         .number(batch.checksum())
         .text(" isvalid: ")
-        .bool(batch.isValid())
+        .bool(valid)
         .newline();
   }
 
