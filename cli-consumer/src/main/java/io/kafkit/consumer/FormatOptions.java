@@ -75,7 +75,8 @@ final class FormatOptions {
         // picocli formats descriptions: each % of the tokens is doubled here
         "Print each record as this kcat-style format string, e.g. '%%k=%%s (p%%p@%%o)\\n':",
         "%%t topic, %%p partition, %%o offset, %%k key, %%s value, %%T timestamp, %%h headers,"
-            + " %%K key size, %%S value size, %%%% percent; escapes \\n \\t \\r \\\\."
+            + " %%K key size, %%S value size, %%R value size as 4 big-endian bytes, %%%% percent;"
+            + " escapes as kcat's: \\n \\t \\r \\\\ \\xHH (hex) \\DDD (decimal)."
       })
   String format;
 

@@ -1,5 +1,6 @@
 package io.kafkit.consumer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +131,7 @@ class FormattersTest {
   void formatStrings() throws IOException {
     FormatTemplate f = FormatTemplate.compile("%t/%p@%o %k=%s [%h] %K %S %T 100%%\\n");
     assertEquals(
-        "golden/0@42 k=v [a=1,b=] 1 1 1795376711294 100%\n",
+        "golden/0@42 k=v [a=1,b=NULL] 1 1 1795376711294 100%\n",
         print(f, record("k", "v", "a", "1", "b", null), false));
     assertEquals(
         "=-1\n", print(FormatTemplate.compile("%k=%S\\n"), record(null, (String) null), false));
@@ -139,6 +140,36 @@ class FormattersTest {
             .getMessage()
             .contains("Unknown token '%x' at position 0"));
     assertThrows(IllegalArgumentException.class, () -> FormatTemplate.compile("50%"));
+  }
+
+  @Test
+  void kcatsEscapesAndBinaryLength() throws IOException {
+    // What kcat 1.7 printed for each format, for a record whose value is "v1".
+    Map<String, byte[]> kcat =
+        Map.of(
+            "\\x41\\x4a|", bytes('A', 'J', '|'),
+            "\\x414|", bytes(0x14, '|'),
+            "\\65|", bytes('A', '|'),
+            "\\101|", bytes('e', '|'),
+            "\\1011|", bytes(0xf3, '|'),
+            "a\\", bytes('a', '\\'),
+            "\\q|", bytes('q', '|'),
+            "%R|", bytes(0, 0, 0, 2, '|'));
+    for (Map.Entry<String, byte[]> e : kcat.entrySet()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteSink sink = new ByteSink(out, 64, false);
+      FormatTemplate.compile(e.getKey()).write(record("k", "v1"), sink);
+      sink.flush();
+      assertArrayEquals(e.getValue(), out.toByteArray(), e.getKey());
+    }
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      b[i] = (byte) values[i];
+    }
+    return b;
   }
 
   @Test

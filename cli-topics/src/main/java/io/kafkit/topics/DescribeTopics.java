@@ -100,6 +100,9 @@ final class DescribeTopics {
           partitions.add(view);
         }
       }
+      if (filters.partitionFilter() && partitions.isEmpty()) {
+        continue; // the text shows nothing of it either: no partition matched the filter
+      }
       TopicPartitionInfo first = d.partitions().isEmpty() ? null : d.partitions().get(0);
       int replicationFactor =
           first == null

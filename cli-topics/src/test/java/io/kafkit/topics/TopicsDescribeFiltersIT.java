@@ -1,6 +1,7 @@
 package io.kafkit.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkit.testkit.CliResult;
@@ -46,6 +47,17 @@ class TopicsDescribeFiltersIT {
     CliResult healthy =
         kafkit.run("--bootstrap-server", bs, "--describe", "--under-replicated-partitions");
     assertEquals("", healthy.out(), "nothing under-replicated yet");
+    CliResult healthyJson =
+        kafkit.run(
+            "--bootstrap-server",
+            bs,
+            "--describe",
+            "--under-replicated-partitions",
+            "--output",
+            "json");
+    assertFalse(
+        healthyJson.out().contains("\"lonely\""),
+        "JSON leaves out what the text leaves out: " + healthyJson.out());
 
     cluster.kit().brokers().get(victim).shutdown();
     cluster.kit().brokers().get(victim).awaitShutdown();
