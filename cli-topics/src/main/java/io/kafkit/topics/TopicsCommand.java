@@ -127,6 +127,13 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
   public Integer call() throws Exception {
     TopicsRequest request = TopicsRequest.of(this);
     request.validate(spec.commandLine());
+    if (!deleteConfigs.isEmpty() && !action.alter) {
+      // Apache 4 ignores it everywhere, with a warning; kafkit applies it with --alter.
+      spec.commandLine()
+          .getErr()
+          .println("Warning: --delete-config is only used with --alter; ignored.");
+      spec.commandLine().getErr().flush();
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (action.create) {

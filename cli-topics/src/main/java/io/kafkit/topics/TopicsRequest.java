@@ -138,7 +138,6 @@ record TopicsRequest(
         "--replica-assignment",
         "--create or --alter, without --partitions and --replication-factor");
     check(wrong, !configs.isEmpty() && !(create || alter), "--config", "--create or --alter");
-    check(wrong, !deleteConfigs.isEmpty() && !alter, "--delete-config", "--alter");
     check(wrong, ifNotExists && !create, "--if-not-exists", "--create");
     check(wrong, ifExists && create, "--if-exists", "--alter, --delete or --describe");
     check(wrong, topicId != null && !describe, "--topic-id", "--describe");

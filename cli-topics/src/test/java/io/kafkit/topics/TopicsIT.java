@@ -239,6 +239,9 @@ class TopicsIT {
     assertFails(topics("--list", "--partitions", "3"), 2, "--partitions can only be used with");
     assertFails(topics("--describe", "--topic", "("), 2, "is not a regular expression");
     assertFails(topics("--describe", "--topic-id", "notanid"), 2, "is not a topic id");
+    CliResult ignored = topics("--list", "--delete-config", "retention.ms");
+    assertEquals(0, ignored.exitCode(), "ignored outside --alter, as Apache does: " + ignored);
+    assertTrue(ignored.err().contains("--delete-config is only used with --alter"), ignored.err());
     assertFails(
         topics("--create", "--topic", unique("noeq"), "--config", "retention.ms"),
         2,
