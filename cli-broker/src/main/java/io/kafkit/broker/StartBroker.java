@@ -84,7 +84,6 @@ final class StartBroker implements Callable<Integer> {
     }
     home.checkBelongsToUs();
     checkPort(port, "--port");
-    checkPort(controllerPort, "--controller-port");
     Properties state = home.state();
     Properties before = home.state();
     int clientPort = port != null ? port : Integer.parseInt(state.getProperty("port", "9092"));
@@ -114,7 +113,7 @@ final class StartBroker implements Callable<Integer> {
     Files.createDirectories(home.logDir());
     home.saveState(state);
     try {
-      return start(home, state, clientPort, out, err);
+      return start(home, state, clientPort, ctrlPort, out, err);
     } catch (KafkitException | IOException e) {
       // A start that failed keeps the overrides from before it: a bad --override would otherwise
       // fail every later start.
@@ -130,9 +129,13 @@ final class StartBroker implements Callable<Integer> {
   }
 
   private Integer start(
-      BrokerHome home, Properties state, int clientPort, PrintWriter out, PrintWriter err)
+      BrokerHome home,
+      Properties state,
+      int clientPort,
+      int ctrlPort,
+      PrintWriter out,
+      PrintWriter err)
       throws IOException, InterruptedException {
-    int ctrlPort = Integer.parseInt(state.getProperty("controller.port"));
     BrokerProcess.writeServerProperties(home, clientPort, ctrlPort);
 
     ProcessBuilder builder =
