@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -172,19 +173,28 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
         producer.close();
       }
     }
-    try (Producer<byte[], byte[]> producer = new KafkaClients(settings).producer(overrides)) {
-      Delivery delivery =
-          new Delivery(
-              producer,
-              sync,
-              errors,
-              new FailureLog(line -> println(err, line), false),
-              PIPE_PATIENCE);
-      RunReport report = new RunReport(delivery, err, verbosity.level() > 0, true);
-      try (InputStream in = file == null ? environment.stdin() : open(file)) {
-        return new PipeProducer(in, parser, delivery, report).run();
+    KafkaClients clients = new KafkaClients(settings);
+    ProducerConfig config = new ProducerConfig(clients.producerProperties(overrides));
+    FailureLog failures = new FailureLog(line -> println(err, line), false);
+    if (!sync && BatchDelivery.suits(config)) {
+      InputStream in = file == null ? environment.stdin() : open(file);
+      try (in) {
+        BatchDelivery delivery = new BatchDelivery(config, topic, errors, failures);
+        return pipe(in, parser, delivery, err);
       }
     }
+    try (Producer<byte[], byte[]> producer = clients.producer(overrides)) {
+      Delivery delivery = new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE);
+      try (InputStream in = file == null ? environment.stdin() : open(file)) {
+        return pipe(in, parser, delivery, err);
+      }
+    }
+  }
+
+  private int pipe(InputStream in, RecordParser parser, Delivery delivery, PrintWriter err)
+      throws IOException {
+    RunReport report = new RunReport(delivery, err, verbosity.level() > 0, true);
+    return new PipeProducer(in, parser, delivery, report).run();
   }
 
   private int prompt(
@@ -192,7 +202,8 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
       throws IOException {
     try (Prompt prompt = new Prompt(environment.configDir().resolve("console-producer.history"))) {
       Delivery delivery =
-          new Delivery(producer, sync, errors, new FailureLog(prompt::show, true), Duration.ZERO);
+          new ClientDelivery(
+              producer, sync, errors, new FailureLog(prompt::show, true), Duration.ZERO);
       RunReport report = new RunReport(delivery, err, verbosity.level() > 0, false);
       return new PromptProducer(prompt, parser, delivery, report).run();
     }

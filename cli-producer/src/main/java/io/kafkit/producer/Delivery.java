@@ -1,211 +1,62 @@
 package io.kafkit.producer;
 
-import io.kafkit.common.kafka.SendErrors;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Sends records and keeps the account of what was acknowledged and what failed, by line number.
  * {@link #finish()} waits until every record sent is acknowledged or failed: that is what makes end
  * of input and Ctrl-C lose nothing.
  */
-final class Delivery {
-  private final Producer<byte[], byte[]> producer;
-  private final boolean sync;
-  private final SendErrors errors;
-  private final FailureLog failures;
-  private final AtomicLong failedRecords = new AtomicLong();
-  private final AtomicLong failedBytes = new AtomicLong();
-  private final long startNanos = System.nanoTime();
-  private final long patienceNanos;
-  private final Thread mainThread = Thread.currentThread();
-  private volatile boolean fatal;
-  private volatile boolean anyAcknowledged;
-  private long sent;
-  private long sentBytes;
-  private Exception failedInSend;
-  private boolean sending;
+interface Delivery {
+  /** Sends a record; a failure is not thrown but counted and shown, by line. */
+  void send(ProducerRecord<byte[], byte[]> record, long lineNumber);
 
   /**
-   * @param patience how long a send may keep waiting for the topic's metadata after its first wait
-   *     (max.block.ms) ran out, once the cluster has acknowledged a record (a broker restarting);
-   *     zero to fail after one wait
+   * Parses a line and sends its record.
+   *
+   * @throws LineException when the line cannot be read as a record: nothing is sent for it
    */
-  Delivery(
-      Producer<byte[], byte[]> producer,
-      boolean sync,
-      SendErrors errors,
-      FailureLog failures,
-      Duration patience) {
-    this.producer = producer;
-    this.sync = sync;
-    this.errors = errors;
-    this.failures = failures;
-    this.patienceNanos = patience.toNanos();
+  default void send(RecordParser parser, byte[] line, int start, int end, long lineNumber) {
+    send(parser.parse(line, start, end, lineNumber), lineNumber);
   }
 
-  void send(ProducerRecord<byte[], byte[]> record, long lineNumber) {
-    LineCallback callback = new LineCallback(record, lineNumber);
-    sent++;
-    sentBytes += callback.bytes();
-    if (sync) {
-      sendAndWait(record, callback);
-      return;
-    }
-    long deadline = 0;
-    while (true) {
-      failedInSend = null;
-      sending = true;
-      try {
-        producer.send(record, callback);
-      } finally {
-        sending = false;
-      }
-      if (failedInSend == null) {
-        return;
-      }
-      // The producer gave up waiting for metadata. Once the topic was written to, that is a
-      // broker restarting or a leader moving: wait again rather than drop the line.
-      if (deadline == 0) {
-        deadline = System.nanoTime() + patienceNanos;
-      }
-      if (!(failedInSend instanceof TimeoutException)
-          || !anyAcknowledged
-          || System.nanoTime() > deadline) {
-        callback.fail(failedInSend);
-        return;
-      }
-    }
-  }
-
-  private void sendAndWait(ProducerRecord<byte[], byte[]> record, LineCallback callback) {
-    try {
-      callback.onCompletion(producer.send(record).get(), null);
-    } catch (ExecutionException e) {
-      callback.onCompletion(null, e.getCause() instanceof Exception c ? c : e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptException(e);
-    }
-  }
+  /** The input has nothing more for now: send what is waiting instead of waiting for more. */
+  default void idle() {}
 
   /**
    * Whether a failure happened that every later record would meet too (no such topic, not
    * authorized, cluster gone): a pipe stops reading then, instead of waiting once per line.
    */
-  boolean fatal() {
-    return fatal;
-  }
+  boolean fatal();
 
-  /**
-   * Blocks until every record sent so far is acknowledged or failed. Not even an interrupt stops
-   * it: jline interrupts the reading thread on Ctrl-C (sometimes after the prompt returned), and
-   * giving up here would lose what was typed.
-   */
-  void finish() {
-    for (int attempt = 0; ; attempt++) {
-      Thread.interrupted();
-      try {
-        producer.flush();
-        return;
-      } catch (InterruptException e) {
-        if (attempt >= 3) {
-          throw e;
-        }
-      }
-    }
-  }
+  /** Blocks until every record sent so far is acknowledged or failed. */
+  void finish();
 
   /** Records acknowledged, once {@link #finish()} returned. */
-  long acknowledged() {
-    return sent - failedRecords.get();
-  }
+  long acknowledged();
 
   /** The bytes of keys and values acknowledged, once {@link #finish()} returned. */
-  long bytes() {
-    return sentBytes - failedBytes.get();
-  }
+  long bytes();
 
-  long elapsedNanos() {
-    return System.nanoTime() - startNanos;
-  }
+  long elapsedNanos();
 
-  FailureLog failures() {
-    return failures;
-  }
+  FailureLog failures();
 
-  private static int size(byte[] b) {
-    return b == null ? -1 : b.length;
+  /** Apache's line for a record not sent, with kafkit's line number. */
+  static String failure(long lineNumber, String topic, int keySize, int valueSize, String reason) {
+    return "Error when sending message on line "
+        + lineNumber
+        + " to topic "
+        + topic
+        + " with key: "
+        + describeSize(keySize)
+        + ", value: "
+        + describeSize(valueSize)
+        + " with error: "
+        + reason;
   }
 
   private static String describeSize(int size) {
     return size < 0 ? "null" : size + " bytes";
-  }
-
-  /**
-   * Keeps the sizes, not the record: the bytes are not held until the acknowledgement. An
-   * acknowledgement does nothing more than note that there was one: it runs once per record on the
-   * client's network thread, and what was acknowledged is what was sent minus what failed.
-   */
-  private final class LineCallback implements Callback {
-    private final String topic;
-    private final long lineNumber;
-    private final int keySize;
-    private final int valueSize;
-
-    LineCallback(ProducerRecord<byte[], byte[]> record, long lineNumber) {
-      this.topic = record.topic();
-      this.lineNumber = lineNumber;
-      this.keySize = size(record.key());
-      this.valueSize = size(record.value());
-    }
-
-    @Override
-    public void onCompletion(RecordMetadata metadata, Exception exception) {
-      if (exception == null) {
-        if (!anyAcknowledged) {
-          anyAcknowledged = true;
-        }
-      } else if (sending && Thread.currentThread() == mainThread) {
-        failedInSend = exception; // decided on by send(), which may try again
-      } else {
-        fail(exception);
-      }
-    }
-
-    long bytes() {
-      return Math.max(keySize, 0) + Math.max(valueSize, 0);
-    }
-
-    void fail(Exception exception) {
-      failedRecords.incrementAndGet();
-      failedBytes.addAndGet(bytes());
-      // With --sync, a failure stops a pipe as it stops Apache's: no later line is sent, so the
-      // topic holds exactly the lines before it, in order.
-      if (sync || !SendErrors.perRecord(exception)) {
-        fatal = true;
-      }
-      String reason = errors.describe(exception);
-      failures.add(
-          lineNumber,
-          reason,
-          "Error when sending message on line "
-              + lineNumber
-              + " to topic "
-              + topic
-              + " with key: "
-              + describeSize(keySize)
-              + ", value: "
-              + describeSize(valueSize)
-              + " with error: "
-              + reason);
-    }
   }
 }

@@ -3,6 +3,8 @@ package io.kafkit.producer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Turns one line into a record exactly as Apache's LineMessageReader does ({@code
@@ -11,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * their UTF-8 bytes, which for UTF-8 text splits where Apache's {@code String.indexOf} splits.
  */
 final class LineParser implements RecordParser {
+  private static final Header[] NO_HEADERS = new Header[0];
+
   private final String topic;
   private final Integer partition;
   private final ReaderSettings settings;
@@ -29,6 +33,26 @@ final class LineParser implements RecordParser {
 
   @Override
   public ProducerRecord<byte[], byte[]> parse(byte[] line, int start, int end, long lineNumber) {
+    ProducerRecord<byte[], byte[]>[] parsed = new ProducerRecord[1];
+    parse(
+        line,
+        start,
+        end,
+        lineNumber,
+        (part, timestamp, k, keyStart, keyLength, v, valueStart, valueLength, headers, number) ->
+            parsed[0] =
+                new ProducerRecord<>(
+                    topic,
+                    part,
+                    timestamp,
+                    copy(k, keyStart, keyLength),
+                    copy(v, valueStart, valueLength),
+                    headers.length == 0 ? null : java.util.List.of(headers)));
+    return parsed[0];
+  }
+
+  @Override
+  public void parse(byte[] line, int start, int end, long lineNumber, Fields fields) {
     int pos = start;
     int headersEnd = -1;
     if (settings.parseHeaders()) {
@@ -37,21 +61,39 @@ final class LineParser implements RecordParser {
         pos = headersEnd + headersDelimiter.length;
       }
     }
-    byte[] key = null;
+    int keyStart = 0;
+    int keyLength = -1;
     if (settings.parseKey()) {
       int keyEnd = find(line, start, pos, end, keySeparator, "key separator", lineNumber);
       if (keyEnd >= 0) {
-        key = field(line, pos, keyEnd);
+        if (!isNullMarker(line, pos, keyEnd)) {
+          keyStart = pos;
+          keyLength = keyEnd - pos;
+        }
         pos = keyEnd + keySeparator.length;
       }
     }
-    byte[] value = field(line, pos, end);
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, key, value);
+    boolean nullValue = isNullMarker(line, pos, end);
+    Header[] headers = NO_HEADERS;
     if (headersEnd >= 0 && !isNullMarker(line, start, headersEnd)) {
-      addHeaders(
-          record, new String(line, start, headersEnd - start, StandardCharsets.UTF_8), lineNumber);
+      headers =
+          headers(new String(line, start, headersEnd - start, StandardCharsets.UTF_8), lineNumber);
     }
-    return record;
+    fields.record(
+        partition,
+        null,
+        line,
+        keyStart,
+        keyLength,
+        line,
+        nullValue ? 0 : pos,
+        nullValue ? -1 : end - pos,
+        headers,
+        lineNumber);
+  }
+
+  private static byte[] copy(byte[] b, int start, int length) {
+    return length < 0 ? null : Arrays.copyOfRange(b, start, start + length);
   }
 
   private int find(
@@ -71,7 +113,8 @@ final class LineParser implements RecordParser {
     return index;
   }
 
-  private void addHeaders(ProducerRecord<byte[], byte[]> record, String headers, long lineNumber) {
+  private Header[] headers(String headers, long lineNumber) {
+    java.util.List<Header> parsed = new java.util.ArrayList<>();
     String keySeparator = settings.headersKeySeparator();
     for (String pair : settings.headersSeparator().split(headers)) {
       int i = pair.indexOf(keySeparator);
@@ -81,7 +124,7 @@ final class LineParser implements RecordParser {
               "No header key separator found in pair '" + pair + "' on line number " + lineNumber,
               lineNumber);
         }
-        record.headers().add(pair, null);
+        parsed.add(new RecordHeader(pair, (byte[]) null));
         continue;
       }
       String headerKey = pair.substring(0, i);
@@ -95,18 +138,14 @@ final class LineParser implements RecordParser {
             lineNumber);
       }
       String headerValue = pair.substring(i + keySeparator.length());
-      record
-          .headers()
-          .add(
+      parsed.add(
+          new RecordHeader(
               headerKey,
               headerValue.equals(settings.nullMarker())
                   ? null
-                  : headerValue.getBytes(StandardCharsets.UTF_8));
+                  : headerValue.getBytes(StandardCharsets.UTF_8)));
     }
-  }
-
-  private byte[] field(byte[] line, int from, int to) {
-    return isNullMarker(line, from, to) ? null : Arrays.copyOfRange(line, from, to);
+    return parsed.toArray(NO_HEADERS);
   }
 
   private boolean isNullMarker(byte[] line, int from, int to) {

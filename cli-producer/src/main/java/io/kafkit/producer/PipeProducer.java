@@ -7,15 +7,16 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Standard input (or --file) that is not a terminal: no prompt, lines streamed at full speed.
  *
- * <p>Two threads share the work, because the thread that calls the Kafka client is the one that
- * sets the pace: a reader reads, splits and parses lines into records and hands them over in chunks
- * through a short queue; the calling thread only sends them, in order. The queue holds a few
- * chunks, each the lines of one read of at most 64 KiB, so memory stays bounded whatever the input.
+ * <p>Two threads share the work: a reader reads and splits the input into lines and hands them over
+ * in chunks through a short queue (each chunk the lines of one read of at most 64 KiB, their bytes
+ * in one array, so memory stays bounded whatever the input); the calling thread parses each line
+ * and sends it, in order. A line that cannot be parsed stops the run there. When the queue is empty
+ * the input has paused, and the delivery is told so ({@link Delivery#idle}): the fast pipe sends
+ * what it holds then instead of lingering.
  *
  * <p>On Ctrl-C every line read is sent and acknowledged before the process ends: the reader stops
  * after the chunk in hand (or, when it is blocked reading, the shutdown hook ends the input in its
@@ -24,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class PipeProducer {
   private static final int BUFFER_SIZE = 1 << 16;
-  private static final int CHUNK_RECORDS = 1024;
+  private static final int CHUNK_LINES = 1024;
   private static final int QUEUE_CHUNKS = 4;
 
   private final InputStream in;
@@ -69,29 +70,43 @@ final class PipeProducer {
   /** Sends chunk after chunk until the input's end (or a failure that stops it), then reports. */
   private int sendAll() throws IOException {
     long lastSent = 0;
+    LineException badLine = null;
     Chunk chunk;
     do {
       chunk = take();
+      byte[] data = chunk.data;
+      int[] ends = chunk.ends;
+      int from = 0;
       for (int i = 0; i < chunk.count && !delivery.fatal(); i++) {
         long number = chunk.firstLine + i;
-        delivery.send(chunk.records[i], number);
-        chunk.records[i] = null;
+        try {
+          delivery.send(parser, data, from, ends[i], number);
+        } catch (LineException e) {
+          badLine = e;
+          break;
+        }
+        from = ends[i];
         lastSent = number;
       }
-    } while (!chunk.last && !delivery.fatal());
+    } while (!chunk.last && badLine == null && !delivery.fatal());
     stopReading = true;
     delivery.finish();
-    if (chunk.failure instanceof IOException e) {
+    if (badLine == null && chunk.failure instanceof IOException e) {
       throw e;
-    } else if (chunk.failure instanceof RuntimeException e) {
+    } else if (badLine == null && chunk.failure instanceof RuntimeException e) {
       throw e;
-    } else if (chunk.failure instanceof Error e) {
+    } else if (badLine == null && chunk.failure instanceof Error e) {
       throw e;
     }
-    return report.print(lastSent, chunk.badLine, interruptedNow());
+    return report.print(lastSent, badLine, interruptedNow());
   }
 
   private Chunk take() {
+    Chunk ready = queue.poll();
+    if (ready != null) {
+      return ready;
+    }
+    delivery.idle(); // the input pauses: what is waiting goes out now
     boolean wasInterrupted = false;
     try {
       while (true) {
@@ -129,7 +144,7 @@ final class PipeProducer {
       }
     }
     try {
-      Chunk end = Chunk.end(0, null, null);
+      Chunk end = Chunk.end(0, null);
       while (endHere && !queue.offer(end, 50, TimeUnit.MILLISECONDS)) {
         synchronized (lock) {
           endHere = !done; // the sending thread stopped on a failure and takes nothing more
@@ -145,46 +160,54 @@ final class PipeProducer {
     }
   }
 
-  /** Records parsed from consecutive lines; the last chunk also says why the input ended. */
+  /**
+   * Consecutive lines, as read: their bytes one after the other, without line ends, and where each
+   * ends. The last chunk also says why the input ended.
+   */
   private static final class Chunk {
     final long firstLine;
-    ProducerRecord<byte[], byte[]>[] records;
+    byte[] data;
+    int size;
+    int[] ends;
     int count;
     boolean last;
-    LineException badLine;
     Throwable failure;
 
-    @SuppressWarnings("unchecked")
-    Chunk(long firstLine, int capacity) {
+    Chunk(long firstLine, int bytes, int lines) {
       this.firstLine = firstLine;
-      this.records = new ProducerRecord[capacity];
+      this.data = new byte[bytes];
+      this.ends = new int[lines];
     }
 
-    static Chunk end(long firstLine, LineException badLine, Throwable failure) {
-      Chunk chunk = new Chunk(firstLine, 0);
+    static Chunk end(long firstLine, Throwable failure) {
+      Chunk chunk = new Chunk(firstLine, 0, 0);
       chunk.last = true;
-      chunk.badLine = badLine;
       chunk.failure = failure;
       return chunk;
     }
 
-    void add(ProducerRecord<byte[], byte[]> record) {
-      if (count == records.length) {
-        records = Arrays.copyOf(records, count * 2);
+    void add(byte[] buffer, int start, int end) {
+      int length = end - start;
+      if (size + length > data.length) {
+        data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
       }
-      records[count++] = record;
+      if (count == ends.length) {
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      System.arraycopy(buffer, start, data, size, length);
+      size += length;
+      ends[count++] = size;
     }
   }
 
   /**
-   * The reading thread: reads, splits and parses, and queues the records of each read as one chunk.
-   * A read is at most the splitter's buffer, so a chunk holds at most that many bytes of lines
-   * (more only for one line longer than the buffer).
+   * The reading thread: reads and splits, and queues the lines of each read as one chunk. A read is
+   * at most the splitter's buffer, so a chunk holds at most that many bytes of lines (more only for
+   * one line longer than the buffer).
    */
   private final class Reader {
     private long lineNumber;
-    private Chunk chunk = new Chunk(1, CHUNK_RECORDS);
-    private LineException badLine;
+    private Chunk chunk = newChunk();
 
     void run() {
       try {
@@ -199,7 +222,7 @@ final class PipeProducer {
       Throwable failure = null;
       try {
         boolean more = true;
-        while (more && badLine == null) {
+        while (more) {
           if (!startReading()) {
             return;
           }
@@ -222,7 +245,7 @@ final class PipeProducer {
         failure = e;
         ship();
       }
-      end(badLine, failure);
+      end(failure);
     }
 
     /**
@@ -237,7 +260,7 @@ final class PipeProducer {
         }
       }
       if (!stopReading) {
-        end(null, null);
+        end(null);
       }
       return false;
     }
@@ -252,35 +275,31 @@ final class PipeProducer {
       }
     }
 
-    private void end(LineException badLine, Throwable failure) throws InterruptedException {
+    private void end(Throwable failure) throws InterruptedException {
       synchronized (lock) {
         if (inputEnded) {
           return;
         }
         inputEnded = true;
       }
-      queue.put(Chunk.end(lineNumber + 1, badLine, failure));
+      queue.put(Chunk.end(lineNumber + 1, failure));
     }
 
     private void line(byte[] buffer, int start, int end) {
-      if (badLine != null) {
-        return;
-      }
-      long number = lineNumber + 1;
-      try {
-        chunk.add(parser.parse(buffer, start, end, number));
-        lineNumber = number;
-      } catch (LineException e) {
-        badLine = e;
-      }
+      chunk.add(buffer, start, end);
+      lineNumber++;
     }
 
     /** Queues the chunk in hand, if it holds anything, and starts the next. */
     private void ship() throws InterruptedException {
       if (chunk.count > 0) {
         queue.put(chunk);
-        chunk = new Chunk(lineNumber + 1, CHUNK_RECORDS);
+        chunk = newChunk();
       }
+    }
+
+    private Chunk newChunk() {
+      return new Chunk(lineNumber + 1, BUFFER_SIZE + 1024, CHUNK_LINES);
     }
   }
 }

@@ -121,18 +121,84 @@ class ConsoleProducerIT {
 
   @Test
   void aHundredThousandLinesArriveOnceEachInOrder() {
-    String t = topic(1);
     StringBuilder input = new StringBuilder();
     for (int i = 0; i < 100_000; i++) {
       input.append("line-").append(i).append(" ").append("x".repeat(80)).append('\n');
     }
-    CliResult r = produce(input.toString(), "--topic", t, "--compression-codec", "lz4", "-v");
-    assertEquals(0, r.exitCode(), r.toString());
-    assertTrue(r.err().contains("Sent 100000 records"), r.err());
-    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 100_000);
-    assertEquals(100_000, records.size());
-    for (int i = 0; i < 100_000; i++) {
-      assertTrue(text(records.get(i).value()).startsWith("line-" + i + " "), "record " + i);
+    // none: kafkit's fast pipe; lz4: Apache's producer
+    for (String codec : List.of("none", "lz4")) {
+      String t = topic(1);
+      CliResult r = produce(input.toString(), "--topic", t, "--compression-codec", codec, "-v");
+      assertEquals(0, r.exitCode(), r.toString());
+      assertTrue(r.err().contains("Sent 100000 records"), r.err());
+      List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 100_000);
+      assertEquals(100_000, records.size());
+      for (int i = 0; i < 100_000; i++) {
+        assertTrue(text(records.get(i).value()).startsWith("line-" + i + " "), "record " + i);
+      }
+    }
+  }
+
+  @Test
+  void keyedRecordsLandWhereApachesProducerPutsThem() {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      input.append("key-").append(i * 7919).append('\t').append("v").append(i).append('\n');
+    }
+    java.util.Map<String, Integer> fast = new java.util.HashMap<>();
+    java.util.Map<String, Integer> apache = new java.util.HashMap<>();
+    for (boolean sync : new boolean[] {false, true}) {
+      String t = topic(7);
+      List<String> args =
+          new java.util.ArrayList<>(List.of("--topic", t, "--reader-property", "parse.key=true"));
+      if (sync) {
+        args.add("--sync"); // Apache's KafkaProducer sends these
+      }
+      assertOk(produce(input.toString(), args.toArray(String[]::new)));
+      for (ConsumerRecord<byte[], byte[]> r : cluster.read(t, 300)) {
+        (sync ? apache : fast).put(text(r.key()), r.partition());
+      }
+    }
+    assertEquals(300, fast.size());
+    assertEquals(apache, fast);
+    assertTrue(new HashSet<>(fast.values()).size() == 7, "every partition has keys");
+  }
+
+  @Test
+  void recordsWithoutKeysFillOnePartitionAfterAnother() {
+    String t = topic(3);
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      input.append("line-").append(i).append(' ').append("y".repeat(40)).append('\n');
+    }
+    assertOk(produce(input.toString(), "--topic", t, "--batch-size", "2000"));
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 600);
+    assertEquals(600, records.size());
+    assertEquals(3, records.stream().map(ConsumerRecord::partition).distinct().count());
+  }
+
+  @Test
+  void aRecordOverTheTopicsLimitIsNamedAndTheRestOfItsBatchIsSent() throws Exception {
+    String t = "produce-limit-" + ids.incrementAndGet();
+    try (org.apache.kafka.clients.admin.Admin admin = cluster.admin()) {
+      admin
+          .createTopics(
+              List.of(
+                  new org.apache.kafka.clients.admin.NewTopic(t, 1, (short) 1)
+                      .configs(java.util.Map.of("max.message.bytes", "2000"))))
+          .all()
+          .get();
+    }
+    StringBuilder input = new StringBuilder();
+    for (int i = 1; i <= 101; i++) {
+      input.append(i == 51 ? "z".repeat(3000) : "small-" + i).append('\n');
+    }
+    CliResult r = produce(input.toString(), "--topic", t);
+    assertFails(r, 1, "Not sent: line 51 (1 record):");
+    List<ConsumerRecord<byte[], byte[]>> records = cluster.read(t, 100);
+    assertEquals(100, records.size());
+    for (int i = 0; i < 100; i++) {
+      assertEquals("small-" + (i < 50 ? i + 1 : i + 2), text(records.get(i).value()));
     }
   }
 

@@ -57,12 +57,20 @@ public final class KafkaClients {
   }
 
   public Producer<byte[], byte[]> producer(Map<String, ?> overrides) {
+    return new KafkaProducer<>(
+        producerProperties(overrides), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** The settings {@link #producer} makes its producer with, serializers included. */
+  public Properties producerProperties(Map<String, ?> overrides) {
     Properties props = settings.clientProperties();
     unwatched(props);
     props.putIfAbsent(
         ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
     props.putAll(overrides);
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return props;
   }
 
   /** A time limit the user set, or {@code absent} when unset or not a number (the client says). */

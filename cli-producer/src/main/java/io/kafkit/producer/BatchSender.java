@@ -1,0 +1,645 @@
+package io.kafkit.producer;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.ClientRequest;
+import org.apache.kafka.clients.ClientResponse;
+import org.apache.kafka.clients.KafkaClient;
+import org.apache.kafka.clients.producer.internals.ProducerMetadata;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InvalidMetadataException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.message.InitProducerIdRequestData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.InitProducerIdRequest;
+import org.apache.kafka.common.requests.InitProducerIdResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.ProduceResponse;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * The fast pipe's network thread: sends sealed {@link WireBatch}es to their partitions' leaders as
+ * an idempotent producer (acks=all), with the Java client's own network layer (connections,
+ * security, API versions, metadata), and reports each batch once, acknowledged or failed.
+ *
+ * <p>What keeps a pipe lossless and free of duplicates when brokers restart or leaders move:
+ *
+ * <ul>
+ *   <li>Every batch gets the next sequence numbers of its partition when first sent, and keeps them
+ *       through every retry: the broker appends a batch only after the one before it, and answers a
+ *       batch it already has as a duplicate, which counts as acknowledged.
+ *   <li>Up to max.in.flight.requests.per.connection batches of a partition are in flight. When one
+ *       comes back with an error, the partition sends nothing more until all of its batches in
+ *       flight are back; then it sends again, in order, from the first one not acknowledged. A
+ *       batch the broker refused for good is reported, and the batches after it are numbered down
+ *       to close the gap.
+ *   <li>A batch whose delivery.timeout.ms ran out is reported failed. If it may have been appended
+ *       (its last attempt timed out or its connection dropped), the sequence can no longer be
+ *       trusted: every batch not yet acknowledged is reported failed with it, and reading stops.
+ *       Nothing is counted as sent that the cluster did not acknowledge.
+ * </ul>
+ */
+final class BatchSender {
+  /** What happened to each batch, told once, on the network thread. */
+  interface Outcome {
+    void acknowledged(WireBatch batch);
+
+    /**
+     * @param errors the error of the record at each index
+     */
+    void failed(WireBatch batch, IntFunction<RuntimeException> errors);
+  }
+
+  private static final long IDLE_POLL_MS = 1000;
+
+  private final String topic;
+  private final KafkaClient client;
+  private final ProducerMetadata metadata;
+  private final Outcome outcome;
+  private final BatchMemory memory;
+  private final Runnable closeResources;
+  private final Time time = Time.SYSTEM;
+  private final int requestTimeoutMs;
+  private final int maxInFlight;
+  private final int maxRequestSize;
+  private final int retries;
+  private final long retryBackoffMs;
+  private final long deliveryTimeoutMs;
+  private final ConcurrentLinkedQueue<WireBatch> incoming = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, PartitionState> partitions = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean closing;
+  private volatile boolean dead;
+  private long producerId = -1;
+  private short epoch = -1;
+  private boolean initInFlight;
+  private long initBackoffUntil;
+  private RuntimeException poison;
+  private int outstanding;
+
+  BatchSender(
+      String topic,
+      KafkaClient client,
+      ProducerMetadata metadata,
+      Outcome outcome,
+      BatchMemory memory,
+      Runnable closeResources,
+      int requestTimeoutMs,
+      int maxInFlight,
+      int maxRequestSize,
+      int retries,
+      long retryBackoffMs,
+      long deliveryTimeoutMs) {
+    this.topic = topic;
+    this.client = client;
+    this.metadata = metadata;
+    this.outcome = outcome;
+    this.memory = memory;
+    this.closeResources = closeResources;
+    this.requestTimeoutMs = requestTimeoutMs;
+    this.maxInFlight = maxInFlight;
+    this.maxRequestSize = maxRequestSize;
+    this.retries = retries;
+    this.retryBackoffMs = retryBackoffMs;
+    this.deliveryTimeoutMs = deliveryTimeoutMs;
+    this.thread = new Thread(this::run, "kafkit-producer-network-thread | " + topic);
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Hands a full (or the last) batch of a partition over for sending. */
+  void send(WireBatch batch) {
+    if (dead) {
+      try {
+        outcome.failed(
+            batch, i -> new KafkaException("The producer's network thread has stopped."));
+      } finally {
+        release(batch);
+      }
+      return;
+    }
+    incoming.add(batch);
+    client.wakeup();
+  }
+
+  /** Lets the network thread end once every batch handed over is reported; waits for it. */
+  void close() {
+    closing = true;
+    client.wakeup();
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try {
+      while (true) {
+        long now = time.milliseconds();
+        for (WireBatch batch; (batch = incoming.poll()) != null; ) {
+          state(batch.partition).unsent.addLast(batch);
+          outstanding++;
+        }
+        metadata.add(topic, now);
+        if (closing && outstanding == 0 && incoming.isEmpty()) {
+          break;
+        }
+        long timeout = step(now);
+        client.poll(timeout, now);
+      }
+    } catch (RuntimeException | Error e) {
+      dead = true;
+      RuntimeException cause = new KafkaException("The producer's network thread failed: " + e, e);
+      for (PartitionState state : partitions.values()) {
+        state.inFlight.forEach(batch -> outcome.failed(batch, i -> cause));
+        state.returned.forEach(batch -> outcome.failed(batch, i -> cause));
+        state.unsent.forEach(batch -> outcome.failed(batch, i -> cause));
+      }
+      for (WireBatch batch; (batch = incoming.poll()) != null; ) {
+        outcome.failed(batch, i -> cause);
+      }
+      throw e;
+    } finally {
+      dead = true;
+      closeResources.run();
+    }
+  }
+
+  /** Sends what can be sent now. @return how long the poll may wait */
+  private long step(long now) {
+    long timeout = IDLE_POLL_MS;
+    expire(now);
+    if (poison != null) {
+      for (PartitionState state : partitions.values()) {
+        state.returned.forEach(batch -> fail(state, batch, poison));
+        state.returned.clear();
+        while (!state.unsent.isEmpty()) {
+          fail(state, state.unsent.pollFirst(), poison);
+        }
+      }
+      return timeout;
+    }
+    if (producerId < 0) {
+      if (hasUnsent()) {
+        initProducerId(now);
+        timeout = Math.min(timeout, Math.max(0, initBackoffUntil - now) + 1);
+      }
+      return timeout;
+    }
+    Cluster cluster = metadata.fetch();
+    Map<Node, List<WireBatch>> requests = new LinkedHashMap<>();
+    Map<Node, Integer> requestSizes = new HashMap<>();
+    for (PartitionState state : partitions.values()) {
+      if (state.resending) {
+        if (!state.inFlight.isEmpty()) {
+          continue;
+        }
+        if (now < state.backoffUntil) {
+          timeout = Math.min(timeout, state.backoffUntil - now);
+          continue;
+        }
+        state.renumber();
+        state.resending = false;
+      }
+      if (state.unsent.isEmpty()) {
+        continue;
+      }
+      if (state.inFlight.size() >= maxInFlight) {
+        continue;
+      }
+      Node leader = cluster.leaderFor(state.partition);
+      if (leader == null) {
+        metadata.requestUpdate(false);
+        timeout = Math.min(timeout, retryBackoffMs);
+        continue;
+      }
+      if (!requests.containsKey(leader) && !client.ready(leader, now)) {
+        AuthenticationException refused = client.authenticationException(leader);
+        if (refused != null) {
+          poison(refused);
+          return 0;
+        }
+        timeout = Math.min(timeout, Math.max(1, client.pollDelayMs(leader, now)));
+        continue;
+      }
+      WireBatch batch = state.unsent.peekFirst();
+      int requestSize = requestSizes.getOrDefault(leader, 0);
+      if (requestSize > 0 && requestSize + batch.sizeInBytes() > maxRequestSize) {
+        timeout = 0; // the next request takes it
+        continue;
+      }
+      state.unsent.pollFirst();
+      if (batch.sequence() < 0) {
+        batch.seal(producerId, epoch, state.nextSequence);
+        state.nextSequence = WireBatch.sequenceAfter(state.nextSequence, batch.count());
+      }
+      batch.attempts++;
+      state.inFlight.addLast(batch);
+      requests.computeIfAbsent(leader, n -> new ArrayList<>()).add(batch);
+      requestSizes.put(leader, requestSize + batch.sizeInBytes());
+    }
+    requests.forEach((node, batches) -> sendProduce(node, batches, now));
+    return requests.isEmpty() ? timeout : 0;
+  }
+
+  private boolean hasUnsent() {
+    for (PartitionState state : partitions.values()) {
+      if (!state.unsent.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void initProducerId(long now) {
+    if (initInFlight || now < initBackoffUntil) {
+      return;
+    }
+    Node node = client.leastLoadedNode(now).node();
+    if (node == null || !client.ready(node, now)) {
+      if (node != null && client.authenticationException(node) != null) {
+        poison(client.authenticationException(node));
+      }
+      initBackoffUntil = now + Math.min(retryBackoffMs, 50);
+      return;
+    }
+    InitProducerIdRequest.Builder request =
+        new InitProducerIdRequest.Builder(
+            new InitProducerIdRequestData()
+                .setTransactionalId(null)
+                .setTransactionTimeoutMs(Integer.MAX_VALUE));
+    ClientRequest clientRequest =
+        client.newClientRequest(
+            node.idString(), request, now, true, requestTimeoutMs, this::onProducerId);
+    initInFlight = true;
+    client.send(clientRequest, now);
+  }
+
+  private void onProducerId(ClientResponse response) {
+    initInFlight = false;
+    long now = time.milliseconds();
+    if (response.versionMismatch() != null) {
+      poison(response.versionMismatch());
+      return;
+    }
+    if (response.wasDisconnected() || response.wasTimedOut() || !response.hasResponse()) {
+      initBackoffUntil = now + retryBackoffMs;
+      return;
+    }
+    InitProducerIdResponse body = (InitProducerIdResponse) response.responseBody();
+    Errors error = body.error();
+    if (error == Errors.NONE) {
+      producerId = body.data().producerId();
+      epoch = body.data().producerEpoch();
+    } else if (error == Errors.CLUSTER_AUTHORIZATION_FAILED) {
+      poison(
+          new ClusterAuthorizationException(
+              "The producer is not authorized to do idempotent sends"));
+    } else if (error.exception() instanceof RetriableException) {
+      initBackoffUntil = now + retryBackoffMs;
+    } else {
+      poison(error.exception());
+    }
+  }
+
+  private void sendProduce(Node node, List<WireBatch> batches, long now) {
+    Uuid topicId = metadata.topicIds().getOrDefault(topic, Uuid.ZERO_UUID);
+    ProduceRequestData.TopicProduceData topicData =
+        new ProduceRequestData.TopicProduceData().setName(topic).setTopicId(topicId);
+    for (WireBatch batch : batches) {
+      topicData
+          .partitionData()
+          .add(
+              new ProduceRequestData.PartitionProduceData()
+                  .setIndex(batch.partition)
+                  .setRecords(batch.records()));
+    }
+    ProduceRequestData.TopicProduceDataCollection topics =
+        new ProduceRequestData.TopicProduceDataCollection();
+    topics.add(topicData);
+    ProduceRequest.Builder request =
+        ProduceRequest.builder(
+            new ProduceRequestData()
+                .setAcks((short) -1)
+                .setTimeoutMs(requestTimeoutMs)
+                .setTransactionalId(null)
+                .setTopicData(topics),
+            false);
+    ClientRequest clientRequest =
+        client.newClientRequest(
+            node.idString(),
+            request,
+            now,
+            true,
+            requestTimeoutMs,
+            response -> onProduce(response, batches));
+    client.send(clientRequest, now);
+  }
+
+  private void onProduce(ClientResponse response, List<WireBatch> batches) {
+    long now = time.milliseconds();
+    if (response.wasTimedOut() || response.wasDisconnected()) {
+      Errors error = response.wasTimedOut() ? Errors.REQUEST_TIMED_OUT : Errors.NETWORK_EXCEPTION;
+      String message =
+          (response.wasTimedOut()
+                  ? "Disconnected from node %s due to timeout"
+                  : "Disconnected from node %s")
+              .formatted(response.destination());
+      for (WireBatch batch : batches) {
+        retry(state(batch.partition), batch, error.exception(message), true, now);
+      }
+      return;
+    }
+    if (response.versionMismatch() != null) {
+      RuntimeException mismatch = response.versionMismatch();
+      for (WireBatch batch : batches) {
+        failFor(state(batch.partition), batch, i -> mismatch);
+      }
+      return;
+    }
+    Map<Integer, ProduceResponseData.PartitionProduceResponse> byPartition = new HashMap<>();
+    ((ProduceResponse) response.responseBody())
+        .data()
+        .responses()
+        .forEach(t -> t.partitionResponses().forEach(p -> byPartition.put(p.index(), p)));
+    for (WireBatch batch : batches) {
+      PartitionState state = state(batch.partition);
+      ProduceResponseData.PartitionProduceResponse answer = byPartition.get(batch.partition);
+      if (answer == null) {
+        retry(
+            state,
+            batch,
+            Errors.UNKNOWN_SERVER_ERROR.exception("No answer for the partition"),
+            true,
+            now);
+        continue;
+      }
+      complete(state, batch, answer, now);
+    }
+  }
+
+  private void complete(
+      PartitionState state,
+      WireBatch batch,
+      ProduceResponseData.PartitionProduceResponse answer,
+      long now) {
+    Errors error = Errors.forCode(answer.errorCode());
+    if (error == Errors.NONE || error == Errors.DUPLICATE_SEQUENCE_NUMBER) {
+      acknowledge(state, batch);
+    } else if (error == Errors.MESSAGE_TOO_LARGE && batch.count() > 1) {
+      state.inFlight.remove(batch);
+      state.resending = true;
+      WireBatch[] halves = batch.split();
+      halves[0].seal(producerId, epoch, batch.sequence());
+      halves[1].seal(
+          producerId, epoch, WireBatch.sequenceAfter(batch.sequence(), halves[0].count()));
+      release(batch);
+      for (WireBatch half : halves) {
+        memory.adopt(half.buffer());
+        state.requeue(half);
+      }
+      outstanding++; // two batches where there was one
+    } else if (error == Errors.OUT_OF_ORDER_SEQUENCE_NUMBER
+        && batch.sequence() != state.acknowledgedSequence) {
+      // a batch before it failed, so the broker could not take this one: send it again after
+      retry(state, batch, error.exception(answer.errorMessage()), false, now);
+    } else if (error == Errors.OUT_OF_ORDER_SEQUENCE_NUMBER
+        || error == Errors.UNKNOWN_PRODUCER_ID
+        || error == Errors.INVALID_PRODUCER_EPOCH
+        || error == Errors.PRODUCER_FENCED) {
+      state.inFlight.remove(batch);
+      poison(error.exception(answer.errorMessage()));
+      finish(state, batch, i -> poison, false);
+    } else if (error.exception() instanceof RetriableException) {
+      if (error.exception() instanceof InvalidMetadataException) {
+        metadata.requestUpdate(false);
+      }
+      boolean unknown =
+          error == Errors.REQUEST_TIMED_OUT
+              || error == Errors.NETWORK_EXCEPTION
+              || error == Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
+      retry(state, batch, error.exception(answer.errorMessage()), unknown, now);
+    } else {
+      failFor(state, batch, recordErrors(error, answer));
+    }
+  }
+
+  /** The Java client's reading of a refusal: one error per record, as in its Sender. */
+  private IntFunction<RuntimeException> recordErrors(
+      Errors error, ProduceResponseData.PartitionProduceResponse answer) {
+    RuntimeException top;
+    if (error == Errors.TOPIC_AUTHORIZATION_FAILED) {
+      top = new TopicAuthorizationException(Set.of(topic));
+    } else if (error == Errors.CLUSTER_AUTHORIZATION_FAILED) {
+      top =
+          new ClusterAuthorizationException(
+              "The producer is not authorized to do idempotent sends");
+    } else {
+      top = error.exception(answer.errorMessage());
+    }
+    List<ProduceResponseData.BatchIndexAndErrorMessage> recordErrors = answer.recordErrors();
+    if (recordErrors == null || recordErrors.isEmpty()) {
+      return i -> top;
+    }
+    Map<Integer, RuntimeException> byIndex = new HashMap<>();
+    for (ProduceResponseData.BatchIndexAndErrorMessage e : recordErrors) {
+      String message =
+          e.batchIndexErrorMessage() != null
+              ? e.batchIndexErrorMessage()
+              : answer.errorMessage() != null ? answer.errorMessage() : error.message();
+      byIndex.put(
+          e.batchIndex(),
+          recordErrors.size() == 1
+              ? error.exception(message)
+              : new InvalidRecordException(message));
+    }
+    KafkaException others =
+        new KafkaException(
+            "Failed to append record because it was part of a batch which had one more more"
+                + " invalid records");
+    return i -> byIndex.getOrDefault(i, others);
+  }
+
+  private void retry(
+      PartitionState state, WireBatch batch, RuntimeException error, boolean unknown, long now) {
+    state.inFlight.remove(batch);
+    batch.maybeAppended |= unknown;
+    if (poison != null) {
+      finish(state, batch, i -> poison, false);
+    } else if (now - batch.createdMs >= deliveryTimeoutMs || batch.attempts > retries) {
+      expired(state, batch, now, batch.attempts > retries ? error : null);
+    } else {
+      state.requeue(batch);
+      state.resending = true;
+      state.backoffUntil = now + retryBackoffMs;
+    }
+  }
+
+  /** Fails the batches that waited longer than delivery.timeout.ms. */
+  private void expire(long now) {
+    for (PartitionState state : partitions.values()) {
+      for (Iterator<WireBatch> it = state.unsent.iterator(); it.hasNext(); ) {
+        WireBatch batch = it.next();
+        if (now - batch.createdMs >= deliveryTimeoutMs) {
+          it.remove();
+          expired(state, batch, now, null);
+          break; // the iterator is no longer safe if a poison emptied the queue
+        }
+      }
+    }
+  }
+
+  private void expired(PartitionState state, WireBatch batch, long now, RuntimeException error) {
+    RuntimeException cause =
+        error != null
+            ? error
+            : new TimeoutException(
+                "Expiring "
+                    + batch.count()
+                    + " record(s) for "
+                    + state.partition
+                    + ":"
+                    + (now - batch.createdMs)
+                    + " ms has passed since batch creation");
+    if (batch.maybeAppended) {
+      poison(cause);
+      finish(state, batch, i -> cause, false);
+    } else {
+      failFor(state, batch, i -> cause);
+    }
+  }
+
+  /** A batch the cluster did not append: report it and close the gap in the sequence. */
+  private void failFor(
+      PartitionState state, WireBatch batch, IntFunction<RuntimeException> errors) {
+    state.inFlight.remove(batch);
+    finish(state, batch, errors, false);
+    state.resending = true;
+  }
+
+  private void fail(PartitionState state, WireBatch batch, RuntimeException error) {
+    finish(state, batch, i -> error, false);
+  }
+
+  private void acknowledge(PartitionState state, WireBatch batch) {
+    state.inFlight.remove(batch);
+    // the broker takes batches in order: any batch before this one was appended too
+    for (Iterator<WireBatch> it = state.returned.iterator(); it.hasNext(); ) {
+      WireBatch earlier = it.next();
+      if (state.distance(earlier.sequence()) < state.distance(batch.sequence())) {
+        it.remove();
+        finish(state, earlier, null, true);
+      }
+    }
+    state.acknowledgedSequence = WireBatch.sequenceAfter(batch.sequence(), batch.count());
+    finish(state, batch, null, true);
+  }
+
+  private void finish(
+      PartitionState state, WireBatch batch, IntFunction<RuntimeException> errors, boolean ok) {
+    outstanding--;
+    try {
+      if (ok) {
+        outcome.acknowledged(batch);
+      } else {
+        outcome.failed(batch, errors);
+      }
+    } finally {
+      release(batch);
+    }
+  }
+
+  private void poison(RuntimeException error) {
+    if (poison == null) {
+      poison = error;
+    }
+  }
+
+  private void release(WireBatch batch) {
+    byte[] buffer = batch.release();
+    if (buffer != null) {
+      memory.release(buffer);
+    }
+  }
+
+  private PartitionState state(int partition) {
+    return partitions.computeIfAbsent(
+        partition, p -> new PartitionState(new TopicPartition(topic, p)));
+  }
+
+  /** One partition's batches: those waiting, in sequence order, and those in flight. */
+  private static final class PartitionState {
+    final TopicPartition partition;
+    final ArrayDeque<WireBatch> unsent = new ArrayDeque<>();
+    final ArrayDeque<WireBatch> inFlight = new ArrayDeque<>();
+    final List<WireBatch> returned = new ArrayList<>();
+    int nextSequence;
+    int acknowledgedSequence;
+    boolean resending;
+    long backoffUntil;
+
+    PartitionState(TopicPartition partition) {
+      this.partition = partition;
+    }
+
+    /** Keeps a batch to be sent again once every batch of the partition in flight is back. */
+    void requeue(WireBatch batch) {
+      returned.add(batch);
+    }
+
+    /** How far a sequence lies after the first one not acknowledged (sequences wrap at 2^31). */
+    int distance(int sequence) {
+      return (sequence - acknowledgedSequence) & Integer.MAX_VALUE;
+    }
+
+    /**
+     * Puts the batches that came back before those never sent, in sequence order, and numbers them
+     * from the first sequence not acknowledged, closing any gap a batch refused for good left.
+     */
+    void renumber() {
+      returned.sort(java.util.Comparator.comparingInt(b -> distance(b.sequence())));
+      for (int i = returned.size() - 1; i >= 0; i--) {
+        unsent.addFirst(returned.get(i));
+      }
+      returned.clear();
+      int sequence = acknowledgedSequence;
+      for (WireBatch batch : unsent) {
+        if (batch.sequence() < 0) {
+          break;
+        }
+        batch.renumber(sequence);
+        sequence = WireBatch.sequenceAfter(sequence, batch.count());
+      }
+      nextSequence = sequence;
+    }
+  }
+}
