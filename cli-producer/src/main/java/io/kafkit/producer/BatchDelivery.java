@@ -217,7 +217,12 @@ final class BatchDelivery implements Delivery {
         }
       }
     }
-    batch = new WireBatch(partition, memory.allocate(bound), time.milliseconds());
+    byte[] buffer = memory.tryAllocate(bound);
+    if (buffer == null) {
+      idle(); // batches still open hold memory too: send them, or nothing frees any
+      buffer = memory.allocate(bound);
+    }
+    batch = new WireBatch(partition, buffer, time.milliseconds());
     if (!r.appendTo(batch, line)) {
       throw new IllegalStateException("A record did not fit in a batch made for it.");
     }

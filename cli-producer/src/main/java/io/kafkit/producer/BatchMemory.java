@@ -12,6 +12,7 @@ final class BatchMemory {
   private final int batchSize;
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
   private long used;
+  private boolean closed;
 
   BatchMemory(long total, int batchSize) {
     this.total = total;
@@ -26,7 +27,7 @@ final class BatchMemory {
     int bytes = Math.max(size, batchSize);
     boolean interrupted = false;
     synchronized (this) {
-      while (used > 0 && used + bytes > total) {
+      while (!closed && used > 0 && used + bytes > total) {
         try {
           wait();
         } catch (InterruptedException e) {
@@ -40,6 +41,23 @@ final class BatchMemory {
       }
       return buffer != null ? buffer : new byte[bytes];
     }
+  }
+
+  /** A buffer like {@link #allocate}'s if memory allows it now, else null. */
+  synchronized byte[] tryAllocate(int size) {
+    int bytes = Math.max(size, batchSize);
+    if (!closed && used > 0 && used + bytes > total) {
+      return null;
+    }
+    used += bytes;
+    byte[] buffer = bytes == batchSize ? free.poll() : null;
+    return buffer != null ? buffer : new byte[bytes];
+  }
+
+  /** No more waiting: the network thread that frees memory has ended. */
+  synchronized void close() {
+    closed = true;
+    notifyAll();
   }
 
   /** Counts a buffer made elsewhere (the halves of a split batch) until it is released. */

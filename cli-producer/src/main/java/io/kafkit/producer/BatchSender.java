@@ -71,6 +71,21 @@ final class BatchSender {
 
   private static final long IDLE_POLL_MS = 1000;
 
+  /** Errors a broker answers while it validates a batch, before appending anything of it. */
+  private static final Set<Errors> REFUSED_BEFORE_APPEND =
+      Set.of(
+          Errors.MESSAGE_TOO_LARGE,
+          Errors.RECORD_LIST_TOO_LARGE,
+          Errors.INVALID_RECORD,
+          Errors.CORRUPT_MESSAGE,
+          Errors.INVALID_TIMESTAMP,
+          Errors.TOPIC_AUTHORIZATION_FAILED,
+          Errors.CLUSTER_AUTHORIZATION_FAILED,
+          Errors.INVALID_REQUIRED_ACKS,
+          Errors.UNSUPPORTED_FOR_MESSAGE_FORMAT,
+          Errors.UNSUPPORTED_VERSION,
+          Errors.INVALID_TOPIC_EXCEPTION);
+
   private final String topic;
   private final KafkaClient client;
   private final ProducerMetadata metadata;
@@ -131,17 +146,26 @@ final class BatchSender {
 
   /** Hands a full (or the last) batch of a partition over for sending. */
   void send(WireBatch batch) {
+    incoming.add(batch);
     if (dead) {
-      try {
-        outcome.failed(
-            batch, i -> new KafkaException("The producer's network thread has stopped."));
-      } finally {
-        release(batch);
+      // the network thread ended: whoever polls a batch first reports it, exactly once
+      KafkaException stopped = new KafkaException("The producer's network thread has stopped.");
+      for (WireBatch left; (left = incoming.poll()) != null; ) {
+        failAndRelease(left, stopped);
       }
       return;
     }
-    incoming.add(batch);
     client.wakeup();
+  }
+
+  private void failAndRelease(WireBatch batch, RuntimeException error) {
+    try {
+      outcome.failed(batch, i -> error);
+    } catch (RuntimeException e) {
+      // reported as far as it could be; the buffer still goes back
+    } finally {
+      release(batch);
+    }
   }
 
   /** Lets the network thread end once every batch handed over is reported; waits for it. */
@@ -180,16 +204,22 @@ final class BatchSender {
       dead = true;
       RuntimeException cause = new KafkaException("The producer's network thread failed: " + e, e);
       for (PartitionState state : partitions.values()) {
-        state.inFlight.forEach(batch -> outcome.failed(batch, i -> cause));
-        state.returned.forEach(batch -> outcome.failed(batch, i -> cause));
-        state.unsent.forEach(batch -> outcome.failed(batch, i -> cause));
+        for (ArrayDeque<WireBatch> queue : List.of(state.inFlight, state.unsent)) {
+          for (WireBatch batch; (batch = queue.poll()) != null; ) {
+            failAndRelease(batch, cause);
+          }
+        }
+        while (!state.returned.isEmpty()) {
+          failAndRelease(state.returned.remove(state.returned.size() - 1), cause);
+        }
       }
       for (WireBatch batch; (batch = incoming.poll()) != null; ) {
-        outcome.failed(batch, i -> cause);
+        failAndRelease(batch, cause);
       }
       throw e;
     } finally {
       dead = true;
+      memory.close(); // a sending thread waiting for memory must not wait for this one
       closeResources.run();
     }
   }
@@ -200,8 +230,9 @@ final class BatchSender {
     expire(now);
     if (poison != null) {
       for (PartitionState state : partitions.values()) {
-        state.returned.forEach(batch -> fail(state, batch, poison));
-        state.returned.clear();
+        while (!state.returned.isEmpty()) {
+          fail(state, state.returned.remove(state.returned.size() - 1), poison);
+        }
         while (!state.unsent.isEmpty()) {
           fail(state, state.unsent.pollFirst(), poison);
         }
@@ -237,6 +268,9 @@ final class BatchSender {
         continue;
       }
       Node leader = cluster.leaderFor(state.partition);
+      if (leader != null && !state.inFlight.isEmpty() && leader.id() != state.inFlightNode) {
+        continue; // the leader moved: the batches still out with the old one come back first
+      }
       if (leader == null) {
         metadata.requestUpdate(false);
         timeout = Math.min(timeout, retryBackoffMs);
@@ -264,6 +298,7 @@ final class BatchSender {
       }
       batch.attempts++;
       state.inFlight.addLast(batch);
+      state.inFlightNode = leader.id();
       requests.computeIfAbsent(leader, n -> new ArrayList<>()).add(batch);
       requestSizes.put(leader, requestSize + batch.sizeInBytes());
     }
@@ -394,16 +429,26 @@ final class BatchSender {
     for (WireBatch batch : batches) {
       PartitionState state = state(batch.partition);
       ProduceResponseData.PartitionProduceResponse answer = byPartition.get(batch.partition);
-      if (answer == null) {
-        retry(
-            state,
-            batch,
-            Errors.UNKNOWN_SERVER_ERROR.exception("No answer for the partition"),
-            true,
-            now);
-        continue;
+      try {
+        if (answer == null) {
+          retry(
+              state,
+              batch,
+              Errors.UNKNOWN_SERVER_ERROR.exception("No answer for the partition"),
+              true,
+              now);
+        } else {
+          complete(state, batch, answer, now);
+        }
+      } catch (RuntimeException e) {
+        // NetworkClient would only log this: report the batch here, or the run would never end
+        if (state.inFlight.remove(batch)) {
+          KafkaException failure =
+              new KafkaException("Could not read the broker's answer: " + e, e);
+          poison(failure);
+          finish(state, batch, i -> failure, false);
+        }
       }
-      complete(state, batch, answer, now);
     }
   }
 
@@ -443,13 +488,17 @@ final class BatchSender {
       if (error.exception() instanceof InvalidMetadataException) {
         metadata.requestUpdate(false);
       }
-      boolean unknown =
-          error == Errors.REQUEST_TIMED_OUT
-              || error == Errors.NETWORK_EXCEPTION
-              || error == Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
-      retry(state, batch, error.exception(answer.errorMessage()), unknown, now);
-    } else {
+      // a leader that answers NOT_LEADER may have appended the batch before it stepped down:
+      // only an out-of-order answer proves that the broker did not take it
+      retry(state, batch, error.exception(answer.errorMessage()), true, now);
+    } else if (REFUSED_BEFORE_APPEND.contains(error)) {
       failFor(state, batch, recordErrors(error, answer));
+    } else {
+      // an error after which the batch may be in the log: its sequence cannot be given again
+      state.inFlight.remove(batch);
+      IntFunction<RuntimeException> errors = recordErrors(error, answer);
+      poison(errors.apply(0));
+      finish(state, batch, errors, false);
     }
   }
 
@@ -560,7 +609,10 @@ final class BatchSender {
         finish(state, earlier, null, true);
       }
     }
-    state.acknowledgedSequence = WireBatch.sequenceAfter(batch.sequence(), batch.count());
+    int end = WireBatch.sequenceAfter(batch.sequence(), batch.count());
+    if (state.distance(end) < (1 << 30)) {
+      state.acknowledgedSequence = end; // never backwards: a late answer from an old leader
+    }
     finish(state, batch, null, true);
   }
 
@@ -602,6 +654,7 @@ final class BatchSender {
     final ArrayDeque<WireBatch> unsent = new ArrayDeque<>();
     final ArrayDeque<WireBatch> inFlight = new ArrayDeque<>();
     final List<WireBatch> returned = new ArrayList<>();
+    int inFlightNode = -1;
     int nextSequence;
     int acknowledgedSequence;
     boolean resending;

@@ -165,6 +165,29 @@ class ConsoleProducerIT {
   }
 
   @Test
+  void batchesStillOpenDoNotHoldTheMemoryHostage() {
+    // 20 partitions, each open batch taking 1 MB of a 4 MB buffer.memory: the fifth partition's
+    // batch must not wait for memory that only sending the open ones frees
+    String t = topic(20);
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      input.append("k").append(i).append('\t').append("v").append(i).append('\n');
+    }
+    assertOk(
+        produce(
+            input.toString(),
+            "--topic",
+            t,
+            "--reader-property",
+            "parse.key=true",
+            "--batch-size",
+            "1000000",
+            "--max-memory-bytes",
+            "4000000"));
+    assertEquals(400, cluster.read(t, 400).size());
+  }
+
+  @Test
   void recordsWithoutKeysFillOnePartitionAfterAnother() {
     String t = topic(3);
     StringBuilder input = new StringBuilder();
