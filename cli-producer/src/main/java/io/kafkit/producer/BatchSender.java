@@ -264,8 +264,8 @@ final class BatchSender {
       if (state.unsent.isEmpty()) {
         continue;
       }
-      if (state.inFlight.size() >= maxInFlight) {
-        continue;
+      if (state.inFlight.size() >= (state.established ? maxInFlight : 1)) {
+        continue; // one at a time until the partition's leader knows this producer: see below
       }
       Node leader = cluster.leaderFor(state.partition);
       if (leader != null && !state.inFlight.isEmpty() && leader.id() != state.inFlightNode) {
@@ -601,8 +601,12 @@ final class BatchSender {
 
   private void acknowledge(PartitionState state, WireBatch batch) {
     state.inFlight.remove(batch);
-    // the broker takes batches in order: any batch before this one was appended too
-    for (Iterator<WireBatch> it = state.returned.iterator(); it.hasNext(); ) {
+    boolean ordered = state.established;
+    state.established = true;
+    // a leader that holds this producer's state appends its batches only in sequence order: any
+    // batch before this one was appended too. One that does not hold it yet takes a first batch
+    // with any sequence, which is why a partition has one batch in flight until its first answer
+    for (Iterator<WireBatch> it = state.returned.iterator(); ordered && it.hasNext(); ) {
       WireBatch earlier = it.next();
       if (state.distance(earlier.sequence()) < state.distance(batch.sequence())) {
         it.remove();
@@ -655,6 +659,16 @@ final class BatchSender {
     final ArrayDeque<WireBatch> inFlight = new ArrayDeque<>();
     final List<WireBatch> returned = new ArrayList<>();
     int inFlightNode = -1;
+
+    /**
+     * Whether a batch of this producer was acknowledged here, so that the leader holds the
+     * producer's state and refuses a batch that does not follow the last one. Until then a broker
+     * appends a first batch whatever its sequence: a batch sent behind one that a leader not yet
+     * ready refused (NOT_LEADER_OR_FOLLOWER on a topic just made) would be appended before it, and
+     * the one refused could never follow.
+     */
+    boolean established;
+
     int nextSequence;
     int acknowledgedSequence;
     boolean resending;
