@@ -2,6 +2,7 @@ package io.kafkit.producer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,11 +48,14 @@ import org.apache.kafka.common.utils.Time;
  *   <li>Every batch gets the next sequence numbers of its partition when first sent, and keeps them
  *       through every retry: the broker appends a batch only after the one before it, and answers a
  *       batch it already has as a duplicate, which counts as acknowledged.
- *   <li>Up to max.in.flight.requests.per.connection batches of a partition are in flight. When one
- *       comes back with an error, the partition sends nothing more until all of its batches in
- *       flight are back; then it sends again, in order, from the first one not acknowledged. A
- *       batch the broker refused for good is reported, and the batches after it are numbered down
- *       to close the gap.
+ *   <li>Up to max.in.flight.requests.per.connection batches of a partition are in flight, one until
+ *       the partition's first acknowledgement (a leader that does not know the producer yet appends
+ *       a first batch whatever its sequence). When one comes back with an error, the partition
+ *       sends nothing more until all of its batches in flight are back; then it sends again, in
+ *       order, from the first one not acknowledged. A batch the broker refused for good is
+ *       reported, and the batches after it are numbered down to close the gap. A batch before one
+ *       acknowledged meanwhile is not taken as appended: it goes again first, alone, with its own
+ *       sequence, and the broker's answer (duplicate, or out of order) tells.
  *   <li>A batch whose delivery.timeout.ms ran out is reported failed. If it may have been appended
  *       (its last attempt timed out or its connection dropped), the sequence can no longer be
  *       trusted: every batch not yet acknowledged is reported failed with it, and reading stops.
@@ -59,6 +63,19 @@ import org.apache.kafka.common.utils.Time;
  * </ul>
  */
 final class BatchSender {
+  /**
+   * A batch the broker never appended and now cannot: its leader took a later batch of this
+   * producer first. Only its own records are lost; the ones after it were appended.
+   */
+  static final class NotAppended extends KafkaException {
+    NotAppended() {
+      super(
+          "Not appended: the partition's leader had no state for this producer (lost to"
+              + " producer.id.expiration.ms, say) and took a later batch first; send these lines"
+              + " again.");
+    }
+  }
+
   /** What happened to each batch, told once, on the network thread. */
   interface Outcome {
     void acknowledged(WireBatch batch);
@@ -70,6 +87,12 @@ final class BatchSender {
   }
 
   private static final long IDLE_POLL_MS = 1000;
+
+  /**
+   * One batch at a time until a partition's first acknowledgement. Only a test turns it off, to
+   * reach the case it avoids and check that what a broker did not append is reported.
+   */
+  static volatile boolean oneBatchUntilKnown = true;
 
   /** Errors a broker answers while it validates a batch, before appending anything of it. */
   private static final Set<Errors> REFUSED_BEFORE_APPEND =
@@ -109,6 +132,7 @@ final class BatchSender {
   private boolean initInFlight;
   private long initBackoffUntil;
   private RuntimeException poison;
+  private RuntimeException crash;
   private int outstanding;
 
   BatchSender(
@@ -131,7 +155,8 @@ final class BatchSender {
     this.memory = memory;
     this.closeResources = closeResources;
     this.requestTimeoutMs = requestTimeoutMs;
-    this.maxInFlight = maxInFlight;
+    // the broker keeps a producer's last five batches to answer a resent one as a duplicate
+    this.maxInFlight = Math.min(maxInFlight, 5);
     this.maxRequestSize = maxRequestSize;
     this.retries = retries;
     this.retryBackoffMs = retryBackoffMs;
@@ -199,12 +224,16 @@ final class BatchSender {
         }
         long timeout = step(now);
         client.poll(timeout, now);
+        if (crash != null) {
+          throw crash; // from a report made in a response handler, which NetworkClient only logs
+        }
       }
     } catch (RuntimeException | Error e) {
       dead = true;
       RuntimeException cause = new KafkaException("The producer's network thread failed: " + e, e);
       for (PartitionState state : partitions.values()) {
-        for (ArrayDeque<WireBatch> queue : List.of(state.inFlight, state.unsent)) {
+        for (ArrayDeque<WireBatch> queue :
+            List.of(state.inFlight, state.unresolved, state.unsent)) {
           for (WireBatch batch; (batch = queue.poll()) != null; ) {
             failAndRelease(batch, cause);
           }
@@ -216,7 +245,9 @@ final class BatchSender {
       for (WireBatch batch; (batch = incoming.poll()) != null; ) {
         failAndRelease(batch, cause);
       }
-      throw e;
+      if (e instanceof Error error) {
+        throw error;
+      } // a RuntimeException is told in every record's report, without a stack trace
     } finally {
       dead = true;
       memory.close(); // a sending thread waiting for memory must not wait for this one
@@ -232,6 +263,9 @@ final class BatchSender {
       for (PartitionState state : partitions.values()) {
         while (!state.returned.isEmpty()) {
           fail(state, state.returned.remove(state.returned.size() - 1), poison);
+        }
+        while (!state.unresolved.isEmpty()) {
+          fail(state, state.unresolved.pollFirst(), poison);
         }
         while (!state.unsent.isEmpty()) {
           fail(state, state.unsent.pollFirst(), poison);
@@ -261,10 +295,14 @@ final class BatchSender {
         state.renumber();
         state.resending = false;
       }
-      if (state.unsent.isEmpty()) {
+      // a batch whose fate only the broker knows goes before any other, alone
+      boolean asking = !state.unresolved.isEmpty();
+      ArrayDeque<WireBatch> queue = asking ? state.unresolved : state.unsent;
+      if (queue.isEmpty()) {
         continue;
       }
-      if (state.inFlight.size() >= (state.established ? maxInFlight : 1)) {
+      boolean known = state.established || !oneBatchUntilKnown;
+      if (state.inFlight.size() >= (asking || !known ? 1 : maxInFlight)) {
         continue; // one at a time until the partition's leader knows this producer: see below
       }
       Node leader = cluster.leaderFor(state.partition);
@@ -285,13 +323,13 @@ final class BatchSender {
         timeout = Math.min(timeout, Math.max(1, client.pollDelayMs(leader, now)));
         continue;
       }
-      WireBatch batch = state.unsent.peekFirst();
+      WireBatch batch = queue.peekFirst();
       int requestSize = requestSizes.getOrDefault(leader, 0);
       if (requestSize > 0 && requestSize + batch.sizeInBytes() > maxRequestSize) {
         timeout = 0; // the next request takes it
         continue;
       }
-      state.unsent.pollFirst();
+      queue.pollFirst();
       if (batch.sequence() < 0) {
         batch.seal(producerId, epoch, state.nextSequence);
         state.nextSequence = WireBatch.sequenceAfter(state.nextSequence, batch.count());
@@ -402,35 +440,30 @@ final class BatchSender {
 
   private void onProduce(ClientResponse response, List<WireBatch> batches) {
     long now = time.milliseconds();
-    if (response.wasTimedOut() || response.wasDisconnected()) {
-      Errors error = response.wasTimedOut() ? Errors.REQUEST_TIMED_OUT : Errors.NETWORK_EXCEPTION;
-      String message =
-          (response.wasTimedOut()
-                  ? "Disconnected from node %s due to timeout"
-                  : "Disconnected from node %s")
-              .formatted(response.destination());
-      for (WireBatch batch : batches) {
-        retry(state(batch.partition), batch, error.exception(message), true, now);
-      }
-      return;
-    }
-    if (response.versionMismatch() != null) {
-      RuntimeException mismatch = response.versionMismatch();
-      for (WireBatch batch : batches) {
-        failFor(state(batch.partition), batch, i -> mismatch);
-      }
-      return;
-    }
+    boolean lost = response.wasTimedOut() || response.wasDisconnected();
+    RuntimeException mismatch = response.versionMismatch();
     Map<Integer, ProduceResponseData.PartitionProduceResponse> byPartition = new HashMap<>();
-    ((ProduceResponse) response.responseBody())
-        .data()
-        .responses()
-        .forEach(t -> t.partitionResponses().forEach(p -> byPartition.put(p.index(), p)));
+    if (!lost && mismatch == null) {
+      ((ProduceResponse) response.responseBody())
+          .data()
+          .responses()
+          .forEach(t -> t.partitionResponses().forEach(p -> byPartition.put(p.index(), p)));
+    }
     for (WireBatch batch : batches) {
       PartitionState state = state(batch.partition);
-      ProduceResponseData.PartitionProduceResponse answer = byPartition.get(batch.partition);
       try {
-        if (answer == null) {
+        if (lost) {
+          String message =
+              (response.wasTimedOut()
+                      ? "Disconnected from node %s due to timeout"
+                      : "Disconnected from node %s")
+                  .formatted(response.destination());
+          Errors error =
+              response.wasTimedOut() ? Errors.REQUEST_TIMED_OUT : Errors.NETWORK_EXCEPTION;
+          retry(state, batch, error.exception(message), true, now);
+        } else if (mismatch != null) {
+          failFor(state, batch, i -> mismatch);
+        } else if (!byPartition.containsKey(batch.partition)) {
           retry(
               state,
               batch,
@@ -438,7 +471,7 @@ final class BatchSender {
               true,
               now);
         } else {
-          complete(state, batch, answer, now);
+          complete(state, batch, byPartition.get(batch.partition), now);
         }
       } catch (RuntimeException e) {
         // NetworkClient would only log this: report the batch here, or the run would never end
@@ -460,7 +493,15 @@ final class BatchSender {
     Errors error = Errors.forCode(answer.errorCode());
     if (error == Errors.NONE || error == Errors.DUPLICATE_SEQUENCE_NUMBER) {
       acknowledge(state, batch);
-    } else if (error == Errors.MESSAGE_TOO_LARGE && batch.count() > 1) {
+    } else if (error == Errors.OUT_OF_ORDER_SEQUENCE_NUMBER && batch.unresolved) {
+      // Sent again, alone and with its own sequence, to learn whether it was appended before the
+      // batch acknowledged after it: the broker answers one it has as a duplicate (it keeps the
+      // producer's last five batches, and nothing went after this one meanwhile), and one it
+      // lacks as out of order, since it holds a later sequence. Not appended, and it cannot be.
+      state.inFlight.remove(batch);
+      NotAppended notAppended = new NotAppended();
+      finish(state, batch, i -> notAppended, false);
+    } else if (error == Errors.MESSAGE_TOO_LARGE && batch.count() > 1 && !batch.maybeAppended) {
       state.inFlight.remove(batch);
       state.resending = true;
       WireBatch[] halves = batch.split();
@@ -547,7 +588,11 @@ final class BatchSender {
     } else if (now - batch.createdMs >= deliveryTimeoutMs || batch.attempts > retries) {
       expired(state, batch, now, batch.attempts > retries ? error : null);
     } else {
-      state.requeue(batch);
+      if (batch.unresolved) {
+        state.unresolved.addFirst(batch);
+      } else {
+        state.requeue(batch);
+      }
       state.resending = true;
       state.backoffUntil = now + retryBackoffMs;
     }
@@ -556,13 +601,18 @@ final class BatchSender {
   /** Fails the batches that waited longer than delivery.timeout.ms. */
   private void expire(long now) {
     for (PartitionState state : partitions.values()) {
-      for (Iterator<WireBatch> it = state.unsent.iterator(); it.hasNext(); ) {
-        WireBatch batch = it.next();
-        if (now - batch.createdMs >= deliveryTimeoutMs) {
-          it.remove();
-          expired(state, batch, now, null);
-          break; // the iterator is no longer safe if a poison emptied the queue
+      List<WireBatch> due = new ArrayList<>();
+      for (ArrayDeque<WireBatch> queue : List.of(state.unresolved, state.unsent)) {
+        for (Iterator<WireBatch> it = queue.iterator(); it.hasNext(); ) {
+          WireBatch batch = it.next();
+          if (now - batch.createdMs >= deliveryTimeoutMs) {
+            it.remove();
+            due.add(batch);
+          }
         }
+      }
+      for (WireBatch batch : due) {
+        expired(state, batch, now, null);
       }
     }
   }
@@ -587,10 +637,16 @@ final class BatchSender {
     }
   }
 
-  /** A batch the cluster did not append: report it and close the gap in the sequence. */
+  /**
+   * A batch the cluster refused: report it and close the gap in the sequence. If an earlier attempt
+   * of it may be in the log, its sequence can go to no other batch: nothing more is sent.
+   */
   private void failFor(
       PartitionState state, WireBatch batch, IntFunction<RuntimeException> errors) {
     state.inFlight.remove(batch);
+    if (batch.maybeAppended) {
+      poison(errors.apply(0));
+    }
     finish(state, batch, errors, false);
     state.resending = true;
   }
@@ -601,21 +657,24 @@ final class BatchSender {
 
   private void acknowledge(PartitionState state, WireBatch batch) {
     state.inFlight.remove(batch);
-    boolean ordered = state.established;
     state.established = true;
-    // a leader that holds this producer's state appends its batches only in sequence order: any
-    // batch before this one was appended too. One that does not hold it yet takes a first batch
-    // with any sequence, which is why a partition has one batch in flight until its first answer
-    for (Iterator<WireBatch> it = state.returned.iterator(); ordered && it.hasNext(); ) {
-      WireBatch earlier = it.next();
-      if (state.distance(earlier.sequence()) < state.distance(batch.sequence())) {
-        it.remove();
-        finish(state, earlier, null, true);
+    if (!batch.unresolved) {
+      // Batches before this one still waiting to go again are not taken as appended: a leader
+      // without this producer's state (lost to producer.id.expiration.ms, say) appends a batch
+      // whatever its sequence. They go again first, alone, for the broker to tell.
+      state.returned.sort(Comparator.comparingInt(b -> state.distance(b.sequence())));
+      for (Iterator<WireBatch> it = state.returned.iterator(); it.hasNext(); ) {
+        WireBatch earlier = it.next();
+        if (state.distance(earlier.sequence()) < state.distance(batch.sequence())) {
+          it.remove();
+          earlier.unresolved = true;
+          state.unresolved.addLast(earlier);
+        }
       }
-    }
-    int end = WireBatch.sequenceAfter(batch.sequence(), batch.count());
-    if (state.distance(end) < (1 << 30)) {
-      state.acknowledgedSequence = end; // never backwards: a late answer from an old leader
+      int end = WireBatch.sequenceAfter(batch.sequence(), batch.count());
+      if (state.distance(end) < (1 << 30)) {
+        state.acknowledgedSequence = end; // never backwards: a late answer from an old leader
+      }
     }
     finish(state, batch, null, true);
   }
@@ -628,6 +687,10 @@ final class BatchSender {
         outcome.acknowledged(batch);
       } else {
         outcome.failed(batch, errors);
+      }
+    } catch (RuntimeException e) {
+      if (crash == null) {
+        crash = e; // the network thread ends on it, reporting every batch left
       }
     } finally {
       release(batch);
@@ -656,6 +719,7 @@ final class BatchSender {
   private static final class PartitionState {
     final TopicPartition partition;
     final ArrayDeque<WireBatch> unsent = new ArrayDeque<>();
+    final ArrayDeque<WireBatch> unresolved = new ArrayDeque<>();
     final ArrayDeque<WireBatch> inFlight = new ArrayDeque<>();
     final List<WireBatch> returned = new ArrayList<>();
     int inFlightNode = -1;
@@ -693,7 +757,7 @@ final class BatchSender {
      * from the first sequence not acknowledged, closing any gap a batch refused for good left.
      */
     void renumber() {
-      returned.sort(java.util.Comparator.comparingInt(b -> distance(b.sequence())));
+      returned.sort(Comparator.comparingInt(b -> distance(b.sequence())));
       for (int i = returned.size() - 1; i >= 0; i--) {
         unsent.addFirst(returned.get(i));
       }

@@ -54,6 +54,12 @@ final class WireBatch {
   /** Whether an attempt ended without knowing if the broker appended it (a timeout, a drop). */
   boolean maybeAppended;
 
+  /**
+   * Whether a batch after it was acknowledged while it waited to go again: only the broker can tell
+   * whether this one was appended, so it goes again alone, with its own sequence.
+   */
+  boolean unresolved;
+
   WireBatch(int partition, byte[] buffer, long createdMs) {
     this.partition = partition;
     this.buffer = buffer;
