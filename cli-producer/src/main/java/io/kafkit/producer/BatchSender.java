@@ -64,15 +64,16 @@ import org.apache.kafka.common.utils.Time;
  */
 final class BatchSender {
   /**
-   * A batch the broker never appended and now cannot: its leader took a later batch of this
-   * producer first. Only its own records are lost; the ones after it were appended.
+   * A batch the partition's leader took a later batch after, and then answered out of order: it
+   * either never appended it (it had lost this producer's state) or no longer remembers it (it
+   * restarted). Only its own records are in doubt; the ones after it were appended.
    */
-  static final class NotAppended extends KafkaException {
-    NotAppended() {
+  static final class Unconfirmed extends KafkaException {
+    Unconfirmed() {
       super(
-          "Not appended: the partition's leader had no state for this producer (lost to"
-              + " producer.id.expiration.ms, say) and took a later batch first; send these lines"
-              + " again.");
+          "Not confirmed: the partition's leader took a later batch of this producer and cannot"
+              + " tell whether it has this one (it lost or cut short the producer's state); check"
+              + " the topic before sending these lines again.");
     }
   }
 
@@ -295,7 +296,11 @@ final class BatchSender {
         state.renumber();
         state.resending = false;
       }
-      // a batch whose fate only the broker knows goes before any other, alone
+      // a batch whose fate only the broker knows goes before any other, alone: nothing is
+      // appended after it until it is answered, so the broker still has it among its last five
+      if (state.askingInFlight()) {
+        continue;
+      }
       boolean asking = !state.unresolved.isEmpty();
       ArrayDeque<WireBatch> queue = asking ? state.unresolved : state.unsent;
       if (queue.isEmpty()) {
@@ -497,17 +502,23 @@ final class BatchSender {
       // Sent again, alone and with its own sequence, to learn whether it was appended before the
       // batch acknowledged after it: the broker answers one it has as a duplicate (it keeps the
       // producer's last five batches, and nothing went after this one meanwhile), and one it
-      // lacks as out of order, since it holds a later sequence. Not appended, and it cannot be.
+      // lacks as out of order, since it holds a later sequence. Lacks, or forgot: a leader that
+      // restarted keeps only the last batch of a producer. (A NONE is taken as a duplicate; had
+      // the leader lost the producer's state once more, the batch would be appended now, after
+      // the later ones, and the next batch's out-of-order answer stops the pipe.)
       state.inFlight.remove(batch);
-      NotAppended notAppended = new NotAppended();
-      finish(state, batch, i -> notAppended, false);
-    } else if (error == Errors.MESSAGE_TOO_LARGE && batch.count() > 1 && !batch.maybeAppended) {
-      state.inFlight.remove(batch);
-      state.resending = true;
-      WireBatch[] halves = batch.split();
+      Unconfirmed unconfirmed = new Unconfirmed();
+      finish(state, batch, i -> unconfirmed, false);
+    } else if (error == Errors.MESSAGE_TOO_LARGE
+        && batch.count() > 1
+        && !batch.maybeAppended
+        && !batch.unresolved) {
+      WireBatch[] halves = batch.split(); // before it leaves inFlight: a failure here reports it
       halves[0].seal(producerId, epoch, batch.sequence());
       halves[1].seal(
           producerId, epoch, WireBatch.sequenceAfter(batch.sequence(), halves[0].count()));
+      state.inFlight.remove(batch);
+      state.resending = true;
       release(batch);
       for (WireBatch half : halves) {
         memory.adopt(half.buffer());
@@ -740,6 +751,16 @@ final class BatchSender {
 
     PartitionState(TopicPartition partition) {
       this.partition = partition;
+    }
+
+    /** Whether a batch sent again to learn its fate is still out. */
+    boolean askingInFlight() {
+      for (WireBatch batch : inFlight) {
+        if (batch.unresolved) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Keeps a batch to be sent again once every batch of the partition in flight is back. */
