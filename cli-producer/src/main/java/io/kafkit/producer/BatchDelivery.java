@@ -301,6 +301,11 @@ final class BatchDelivery implements Delivery {
     }
     metadata.add(topic, time.milliseconds());
     Integer count = cluster.partitionCountForTopic(topic);
+    if (count == null && partitionCount > 0 && (partition == null || partition < partitionCount)) {
+      // the metadata lost the topic for a moment (a broker that restarted answers before it knows
+      // it again): the partitions known stay, and the network thread waits for their leaders
+      return partitionCount;
+    }
     long begin = time.milliseconds();
     long elapsed = 0;
     while (count == null || (partition != null && partition >= count)) {

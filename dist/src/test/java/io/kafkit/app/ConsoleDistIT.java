@@ -1,6 +1,7 @@
 package io.kafkit.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkit.testkit.CliResult;
@@ -115,6 +116,63 @@ class ConsoleDistIT {
       }
       List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(bootstrap, "r", 3 * perPhase);
       assertEquals(3 * perPhase, records.size(), "nothing lost, nothing duplicated");
+      for (int i = 0; i < records.size(); i++) {
+        assertEquals("line-" + i, new String(records.get(i).value(), StandardCharsets.UTF_8));
+      }
+    } finally {
+      dist.stopBroker(data);
+    }
+  }
+
+  @Test
+  void aPipeWritingWhileItsBrokerIsDownLongerThanMaxBlockLosesNothing() throws Exception {
+    // Lines keep coming while the broker stops, stays down past max.block.ms (10 s) and starts
+    // again: a broker going down may answer metadata without the topic, and the pipe must keep
+    // the partitions it knows rather than wait for the topic and give up.
+    Path data = tmp.resolve("broker");
+    String port = Integer.toString(Ports.free());
+    String controllerPort = Integer.toString(Ports.free());
+    String bootstrap = "localhost:" + port;
+    CliResult started = dist.startBroker(data, port, controllerPort);
+    assertEquals(0, started.exitCode(), started.toString());
+    try {
+      assertEquals(
+          0,
+          dist.run("kafkit", "topics", "--bootstrap-server", bootstrap, "--create", "--topic", "d")
+              .exitCode());
+      java.util.concurrent.atomic.AtomicBoolean backUp =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      int total = 60_000;
+      try (RunningProcess pipe =
+          dist.start(
+              "kafkit", "console-producer", "--bootstrap-server", bootstrap, "--topic", "d")) {
+        java.util.concurrent.CompletableFuture<Void> writer =
+            java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < total; i += 100) {
+                    typeOrShow(pipe, lines(i, i + 100));
+                    try {
+                      // 2,000 lines a second until the broker is back (about 30 s), the rest at
+                      // once
+                      Thread.sleep(backUp.get() ? 0 : 50);
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                });
+        await(() -> TopicReader.read(bootstrap, "d", 1000).size() >= 1000);
+        assertEquals(0, dist.stopBroker(data).exitCode());
+        Thread.sleep(12_000);
+        assertFalse(writer.isDone(), "the writer ended before the broker came back");
+        assertEquals(0, dist.startBroker(data, port, controllerPort).exitCode());
+        backUp.set(true);
+        writer.get(150, java.util.concurrent.TimeUnit.SECONDS);
+        pipe.closeInput();
+        CliResult r = pipe.waitFor(Duration.ofSeconds(150));
+        assertEquals(0, r.exitCode(), r.toString());
+      }
+      List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(bootstrap, "d", total);
+      assertEquals(total, records.size(), "nothing lost, nothing duplicated");
       for (int i = 0; i < records.size(); i++) {
         assertEquals("line-" + i, new String(records.get(i).value(), StandardCharsets.UTF_8));
       }
