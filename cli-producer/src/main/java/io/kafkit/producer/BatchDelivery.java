@@ -301,9 +301,14 @@ final class BatchDelivery implements Delivery {
     }
     metadata.add(topic, time.milliseconds());
     Integer count = cluster.partitionCountForTopic(topic);
-    if (count == null && partitionCount > 0 && (partition == null || partition < partitionCount)) {
-      // the metadata lost the topic for a moment (a broker that restarted answers before it knows
-      // it again): the partitions known stay, and the network thread waits for their leaders
+    if (count == null
+        && cluster.isBootstrapConfigured()
+        && partitionCount > 0
+        && (partition == null || partition < partitionCount)) {
+      // With every known broker unreachable (one broker, stopped), the client starts over from
+      // the bootstrap servers and its metadata holds no topic until one answers: the partitions
+      // known stay, and the network thread waits for their leaders (delivery.timeout.ms). A topic
+      // that an answer left out (deleted, not authorized) is waited for and reported as before.
       return partitionCount;
     }
     long begin = time.milliseconds();

@@ -127,8 +127,9 @@ class ConsoleDistIT {
   @Test
   void aPipeWritingWhileItsBrokerIsDownLongerThanMaxBlockLosesNothing() throws Exception {
     // Lines keep coming while the broker stops, stays down past max.block.ms (10 s) and starts
-    // again: a broker going down may answer metadata without the topic, and the pipe must keep
-    // the partitions it knows rather than wait for the topic and give up.
+    // again: with its only broker unreachable the client starts over from the bootstrap servers,
+    // its metadata holding no topic, and the pipe must keep the partitions it knows rather than
+    // wait for the topic and give up.
     Path data = tmp.resolve("broker");
     String port = Integer.toString(Ports.free());
     String controllerPort = Integer.toString(Ports.free());
