@@ -401,7 +401,7 @@ final class BatchDelivery implements Delivery {
   private void fail(long line, int keySize, int valueSize, RuntimeException error) {
     failedRecords.incrementAndGet();
     failedBytes.addAndGet(Math.max(keySize, 0) + Math.max(valueSize, 0));
-    if (!SendErrors.perRecord(error) && !(error instanceof BatchSender.Unconfirmed)) {
+    if (!SendErrors.perRecord(error) && !(error instanceof ProduceErrors.Unconfirmed)) {
       fatal = true;
     }
     String reason = errors.describe(error);

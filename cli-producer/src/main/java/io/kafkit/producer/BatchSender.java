@@ -2,13 +2,11 @@ package io.kafkit.producer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.ClientRequest;
@@ -16,7 +14,6 @@ import org.apache.kafka.clients.ClientResponse;
 import org.apache.kafka.clients.KafkaClient;
 import org.apache.kafka.clients.producer.internals.ProducerMetadata;
 import org.apache.kafka.common.Cluster;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +23,6 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
@@ -63,20 +59,6 @@ import org.apache.kafka.common.utils.Time;
  * </ul>
  */
 final class BatchSender {
-  /**
-   * A batch the partition's leader took a later batch after, and then answered out of order: it
-   * either never appended it (it had lost this producer's state) or no longer remembers it (it
-   * restarted). Only its own records are in doubt; the ones after it were appended.
-   */
-  static final class Unconfirmed extends KafkaException {
-    Unconfirmed() {
-      super(
-          "Not confirmed: the partition's leader took a later batch of this producer and cannot"
-              + " tell whether it has this one (it lost or cut short the producer's state); check"
-              + " the topic before sending these lines again.");
-    }
-  }
-
   /** What happened to each batch, told once, on the network thread. */
   interface Outcome {
     void acknowledged(WireBatch batch);
@@ -94,21 +76,6 @@ final class BatchSender {
    * reach the case it avoids and check that what a broker did not append is reported.
    */
   static volatile boolean oneBatchUntilKnown = true;
-
-  /** Errors a broker answers while it validates a batch, before appending anything of it. */
-  private static final Set<Errors> REFUSED_BEFORE_APPEND =
-      Set.of(
-          Errors.MESSAGE_TOO_LARGE,
-          Errors.RECORD_LIST_TOO_LARGE,
-          Errors.INVALID_RECORD,
-          Errors.CORRUPT_MESSAGE,
-          Errors.INVALID_TIMESTAMP,
-          Errors.TOPIC_AUTHORIZATION_FAILED,
-          Errors.CLUSTER_AUTHORIZATION_FAILED,
-          Errors.INVALID_REQUIRED_ACKS,
-          Errors.UNSUPPORTED_FOR_MESSAGE_FORMAT,
-          Errors.UNSUPPORTED_VERSION,
-          Errors.INVALID_TOPIC_EXCEPTION);
 
   private final String topic;
   private final KafkaClient client;
@@ -507,7 +474,7 @@ final class BatchSender {
       // the leader lost the producer's state once more, the batch would be appended now, after
       // the later ones, and the next batch's out-of-order answer stops the pipe.)
       state.inFlight.remove(batch);
-      Unconfirmed unconfirmed = new Unconfirmed();
+      ProduceErrors.Unconfirmed unconfirmed = new ProduceErrors.Unconfirmed();
       finish(state, batch, i -> unconfirmed, false);
     } else if (error == Errors.MESSAGE_TOO_LARGE
         && batch.count() > 1
@@ -543,51 +510,15 @@ final class BatchSender {
       // a leader that answers NOT_LEADER may have appended the batch before it stepped down:
       // only an out-of-order answer proves that the broker did not take it
       retry(state, batch, error.exception(answer.errorMessage()), true, now);
-    } else if (REFUSED_BEFORE_APPEND.contains(error)) {
-      failFor(state, batch, recordErrors(error, answer));
+    } else if (ProduceErrors.REFUSED_BEFORE_APPEND.contains(error)) {
+      failFor(state, batch, ProduceErrors.recordErrors(topic, error, answer));
     } else {
       // an error after which the batch may be in the log: its sequence cannot be given again
       state.inFlight.remove(batch);
-      IntFunction<RuntimeException> errors = recordErrors(error, answer);
+      IntFunction<RuntimeException> errors = ProduceErrors.recordErrors(topic, error, answer);
       poison(errors.apply(0));
       finish(state, batch, errors, false);
     }
-  }
-
-  /** The Java client's reading of a refusal: one error per record, as in its Sender. */
-  private IntFunction<RuntimeException> recordErrors(
-      Errors error, ProduceResponseData.PartitionProduceResponse answer) {
-    RuntimeException top;
-    if (error == Errors.TOPIC_AUTHORIZATION_FAILED) {
-      top = new TopicAuthorizationException(Set.of(topic));
-    } else if (error == Errors.CLUSTER_AUTHORIZATION_FAILED) {
-      top =
-          new ClusterAuthorizationException(
-              "The producer is not authorized to do idempotent sends");
-    } else {
-      top = error.exception(answer.errorMessage());
-    }
-    List<ProduceResponseData.BatchIndexAndErrorMessage> recordErrors = answer.recordErrors();
-    if (recordErrors == null || recordErrors.isEmpty()) {
-      return i -> top;
-    }
-    Map<Integer, RuntimeException> byIndex = new HashMap<>();
-    for (ProduceResponseData.BatchIndexAndErrorMessage e : recordErrors) {
-      String message =
-          e.batchIndexErrorMessage() != null
-              ? e.batchIndexErrorMessage()
-              : answer.errorMessage() != null ? answer.errorMessage() : error.message();
-      byIndex.put(
-          e.batchIndex(),
-          recordErrors.size() == 1
-              ? error.exception(message)
-              : new InvalidRecordException(message));
-    }
-    KafkaException others =
-        new KafkaException(
-            "Failed to append record because it was part of a batch which had one more more"
-                + " invalid records");
-    return i -> byIndex.getOrDefault(i, others);
   }
 
   private void retry(
@@ -667,26 +598,7 @@ final class BatchSender {
   }
 
   private void acknowledge(PartitionState state, WireBatch batch) {
-    state.inFlight.remove(batch);
-    state.established = true;
-    if (!batch.unresolved) {
-      // Batches before this one still waiting to go again are not taken as appended: a leader
-      // without this producer's state (lost to producer.id.expiration.ms, say) appends a batch
-      // whatever its sequence. They go again first, alone, for the broker to tell.
-      state.returned.sort(Comparator.comparingInt(b -> state.distance(b.sequence())));
-      for (Iterator<WireBatch> it = state.returned.iterator(); it.hasNext(); ) {
-        WireBatch earlier = it.next();
-        if (state.distance(earlier.sequence()) < state.distance(batch.sequence())) {
-          it.remove();
-          earlier.unresolved = true;
-          state.unresolved.addLast(earlier);
-        }
-      }
-      int end = WireBatch.sequenceAfter(batch.sequence(), batch.count());
-      if (state.distance(end) < (1 << 30)) {
-        state.acknowledgedSequence = end; // never backwards: a late answer from an old leader
-      }
-    }
+    state.acknowledged(batch);
     finish(state, batch, null, true);
   }
 
@@ -724,74 +636,5 @@ final class BatchSender {
   private PartitionState state(int partition) {
     return partitions.computeIfAbsent(
         partition, p -> new PartitionState(new TopicPartition(topic, p)));
-  }
-
-  /** One partition's batches: those waiting, in sequence order, and those in flight. */
-  private static final class PartitionState {
-    final TopicPartition partition;
-    final ArrayDeque<WireBatch> unsent = new ArrayDeque<>();
-    final ArrayDeque<WireBatch> unresolved = new ArrayDeque<>();
-    final ArrayDeque<WireBatch> inFlight = new ArrayDeque<>();
-    final List<WireBatch> returned = new ArrayList<>();
-    int inFlightNode = -1;
-
-    /**
-     * Whether a batch of this producer was acknowledged here, so that the leader holds the
-     * producer's state and refuses a batch that does not follow the last one. Until then a broker
-     * appends a first batch whatever its sequence: a batch sent behind one that a leader not yet
-     * ready refused (NOT_LEADER_OR_FOLLOWER on a topic just made) would be appended before it, and
-     * the one refused could never follow.
-     */
-    boolean established;
-
-    int nextSequence;
-    int acknowledgedSequence;
-    boolean resending;
-    long backoffUntil;
-
-    PartitionState(TopicPartition partition) {
-      this.partition = partition;
-    }
-
-    /** Whether a batch sent again to learn its fate is still out. */
-    boolean askingInFlight() {
-      for (WireBatch batch : inFlight) {
-        if (batch.unresolved) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Keeps a batch to be sent again once every batch of the partition in flight is back. */
-    void requeue(WireBatch batch) {
-      returned.add(batch);
-    }
-
-    /** How far a sequence lies after the first one not acknowledged (sequences wrap at 2^31). */
-    int distance(int sequence) {
-      return (sequence - acknowledgedSequence) & Integer.MAX_VALUE;
-    }
-
-    /**
-     * Puts the batches that came back before those never sent, in sequence order, and numbers them
-     * from the first sequence not acknowledged, closing any gap a batch refused for good left.
-     */
-    void renumber() {
-      returned.sort(Comparator.comparingInt(b -> distance(b.sequence())));
-      for (int i = returned.size() - 1; i >= 0; i--) {
-        unsent.addFirst(returned.get(i));
-      }
-      returned.clear();
-      int sequence = acknowledgedSequence;
-      for (WireBatch batch : unsent) {
-        if (batch.sequence() < 0) {
-          break;
-        }
-        batch.renumber(sequence);
-        sequence = WireBatch.sequenceAfter(sequence, batch.count());
-      }
-      nextSequence = sequence;
-    }
   }
 }

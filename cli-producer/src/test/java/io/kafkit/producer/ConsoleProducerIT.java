@@ -41,6 +41,15 @@ class ConsoleProducerIT {
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }
 
+  /** Lines {@code k<i % 97>\t<i>}: 97 keys, each key's values rising. */
+  static String keyedLines(int lines) {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      input.append("k").append(i % 97).append('\t').append(i).append('\n');
+    }
+    return input.toString();
+  }
+
   static void assertOk(CliResult r) {
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.out(), "nothing on stdout");
@@ -196,13 +205,9 @@ class ConsoleProducerIT {
     for (int run = 0; run < 3; run++) {
       String t = topic(20);
       int lines = 4000;
-      StringBuilder input = new StringBuilder();
-      for (int i = 0; i < lines; i++) {
-        input.append("k").append(i % 97).append('\t').append(i).append('\n');
-      }
       assertOk(
           produce(
-              input.toString(),
+              keyedLines(lines),
               "--topic",
               t,
               "--reader-property",
@@ -232,13 +237,9 @@ class ConsoleProducerIT {
       for (int run = 0; run < 3; run++) {
         String t = topic(20);
         int lines = 4000;
-        StringBuilder input = new StringBuilder();
-        for (int i = 0; i < lines; i++) {
-          input.append("k").append(i % 97).append('\t').append(i).append('\n');
-        }
         CliResult r =
             produce(
-                input.toString(),
+                keyedLines(lines),
                 "--topic",
                 t,
                 "--reader-property",
