@@ -4,7 +4,6 @@ import io.kafkit.common.kafka.SendErrors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.ApiVersions;
 import org.apache.kafka.clients.ClientUtils;
@@ -44,8 +43,7 @@ final class BatchDelivery implements Delivery {
   private static final int METADATA_REFRESH_RECORDS = 8192;
 
   private final String topic;
-  private final SendErrors errors;
-  private final FailureLog failures;
+  private final DeliveryTally tally;
   private final ProducerMetadata metadata;
   private final NetworkClient client;
   private final BatchSender sender;
@@ -55,16 +53,11 @@ final class BatchDelivery implements Delivery {
   private final int maxRequestSize;
   private final long totalMemory;
   private final int batchSize;
-  private final long startNanos = System.nanoTime();
-  private final AtomicLong failedRecords = new AtomicLong();
-  private final AtomicLong failedBytes = new AtomicLong();
   private volatile boolean fatal;
   private WireBatch[] open = new WireBatch[0];
   private int partitionCount = -1;
   private int sticky = -1;
   private int untilRefresh;
-  private long sent;
-  private long sentBytes;
   private final RecordParser.Fields fields = this::send;
   private long pending; // guarded by this: records handed to the sender and not yet reported
 
@@ -85,8 +78,7 @@ final class BatchDelivery implements Delivery {
 
   BatchDelivery(ProducerConfig config, String topic, SendErrors errors, FailureLog failures) {
     this.topic = topic;
-    this.errors = errors;
-    this.failures = failures;
+    this.tally = new DeliveryTally(errors, failures);
     this.maxBlockMs = config.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG);
     this.maxRequestSize = config.getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
     this.totalMemory = config.getLong(ProducerConfig.BUFFER_MEMORY_CONFIG);
@@ -174,8 +166,7 @@ final class BatchDelivery implements Delivery {
       int valueLength,
       Header[] headers,
       long line) {
-    sent++;
-    sentBytes += Math.max(keyLength, 0) + Math.max(valueLength, 0);
+    tally.sent(Math.max(keyLength, 0) + Math.max(valueLength, 0));
     try {
       int count = partitionCount(pinned);
       boolean roams = pinned == null && keyLength < 0;
@@ -380,32 +371,29 @@ final class BatchDelivery implements Delivery {
 
   @Override
   public long acknowledged() {
-    return sent - failedRecords.get();
+    return tally.acknowledged();
   }
 
   @Override
   public long bytes() {
-    return sentBytes - failedBytes.get();
+    return tally.bytes();
   }
 
   @Override
   public long elapsedNanos() {
-    return System.nanoTime() - startNanos;
+    return tally.elapsedNanos();
   }
 
   @Override
   public FailureLog failures() {
-    return failures;
+    return tally.failures();
   }
 
   private void fail(long line, int keySize, int valueSize, RuntimeException error) {
-    failedRecords.incrementAndGet();
-    failedBytes.addAndGet(Math.max(keySize, 0) + Math.max(valueSize, 0));
     if (!SendErrors.perRecord(error) && !(error instanceof ProduceErrors.Unconfirmed)) {
       fatal = true;
     }
-    String reason = errors.describe(error);
-    failures.add(line, reason, Delivery.failure(line, topic, keySize, valueSize, reason));
+    tally.failed(line, topic, keySize, valueSize, error);
   }
 
   private synchronized void reported(int records) {

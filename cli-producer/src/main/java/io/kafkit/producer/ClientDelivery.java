@@ -3,7 +3,6 @@ package io.kafkit.producer;
 import io.kafkit.common.kafka.SendErrors;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,17 +17,11 @@ import org.apache.kafka.common.errors.TimeoutException;
 final class ClientDelivery implements Delivery {
   private final Producer<byte[], byte[]> producer;
   private final boolean sync;
-  private final SendErrors errors;
-  private final FailureLog failures;
-  private final AtomicLong failedRecords = new AtomicLong();
-  private final AtomicLong failedBytes = new AtomicLong();
-  private final long startNanos = System.nanoTime();
+  private final DeliveryTally tally;
   private final long patienceNanos;
   private final Thread mainThread = Thread.currentThread();
   private volatile boolean fatal;
   private volatile boolean anyAcknowledged;
-  private long sent;
-  private long sentBytes;
   private Exception failedInSend;
   private boolean sending;
 
@@ -45,16 +38,14 @@ final class ClientDelivery implements Delivery {
       Duration patience) {
     this.producer = producer;
     this.sync = sync;
-    this.errors = errors;
-    this.failures = failures;
+    this.tally = new DeliveryTally(errors, failures);
     this.patienceNanos = patience.toNanos();
   }
 
   @Override
   public void send(ProducerRecord<byte[], byte[]> record, long lineNumber) {
     LineCallback callback = new LineCallback(record, lineNumber);
-    sent++;
-    sentBytes += callback.bytes();
+    tally.sent(callback.bytes());
     if (sync) {
       sendAndWait(record, callback);
       return;
@@ -123,22 +114,22 @@ final class ClientDelivery implements Delivery {
 
   @Override
   public long acknowledged() {
-    return sent - failedRecords.get();
+    return tally.acknowledged();
   }
 
   @Override
   public long bytes() {
-    return sentBytes - failedBytes.get();
+    return tally.bytes();
   }
 
   @Override
   public long elapsedNanos() {
-    return System.nanoTime() - startNanos;
+    return tally.elapsedNanos();
   }
 
   @Override
   public FailureLog failures() {
-    return failures;
+    return tally.failures();
   }
 
   private static int size(byte[] b) {
@@ -181,16 +172,12 @@ final class ClientDelivery implements Delivery {
     }
 
     void fail(Exception exception) {
-      failedRecords.incrementAndGet();
-      failedBytes.addAndGet(bytes());
       // With --sync, a failure stops a pipe as it stops Apache's: no later line is sent, so the
       // topic holds exactly the lines before it, in order.
       if (sync || !SendErrors.perRecord(exception)) {
         fatal = true;
       }
-      String reason = errors.describe(exception);
-      failures.add(
-          lineNumber, reason, Delivery.failure(lineNumber, topic, keySize, valueSize, reason));
+      tally.failed(lineNumber, topic, keySize, valueSize, exception);
     }
   }
 }
