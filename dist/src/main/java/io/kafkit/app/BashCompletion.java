@@ -2,9 +2,7 @@ package io.kafkit.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,19 +15,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * it through bashcompinit. The drop-in scripts complete as their subcommand.
  */
 final class BashCompletion {
-  /** Apache's script names and the subcommand each runs. */
-  static final Map<String, String> DROP_INS = new LinkedHashMap<>();
-
-  static {
-    DROP_INS.put("kafka-topics.sh", "topics");
-    DROP_INS.put("kafka-console-producer.sh", "console-producer");
-    DROP_INS.put("kafka-console-consumer.sh", "console-consumer");
-    DROP_INS.put("kafka-consumer-groups.sh", "consumer-groups");
-    DROP_INS.put("kafka-producer-perf-test.sh", "producer-perf-test");
-    DROP_INS.put("kafka-consumer-perf-test.sh", "consumer-perf-test");
-    DROP_INS.put("kafka-dump-log.sh", "dump-log");
-  }
-
   private BashCompletion() {}
 
   static String zsh(CommandLine root) {
@@ -117,18 +102,19 @@ final class BashCompletion {
             options,
             values,
             dropIns(),
-            String.join(" ", DROP_INS.keySet()));
+            String.join(" ", Tools.dropIns().keySet()));
   }
 
   private static String dropIns() {
     StringBuilder s = new StringBuilder();
-    DROP_INS.forEach(
-        (script, command) ->
-            s.append("    ")
-                .append(script)
-                .append(") cmd=")
-                .append(command)
-                .append(" first=1 ;;\n"));
+    Tools.dropIns()
+        .forEach(
+            (script, command) ->
+                s.append("    ")
+                    .append(script)
+                    .append(") cmd=")
+                    .append(command)
+                    .append(" first=1 ;;\n"));
     return s.toString();
   }
 

@@ -1,23 +1,12 @@
 package io.kafkit.app;
 
-import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.KafkitFactory;
 import io.kafkit.common.cli.VersionProvider;
-import io.kafkit.common.connect.ProfileCommand;
-import io.kafkit.consumer.ConsoleConsumerCommand;
-import io.kafkit.dumplog.DumpLogCommand;
-import io.kafkit.groups.ConsumerGroupsCommand;
-import io.kafkit.perf.ConsumerPerfTestCommand;
-import io.kafkit.perf.ProducerPerfTestCommand;
-import io.kafkit.producer.ConsoleProducerCommand;
-import io.kafkit.topics.TopicsCommand;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,26 +32,9 @@ public final class Kafkit implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The subcommands, in the order of the help. */
-  static final Map<String, Class<?>> TOOLS = new LinkedHashMap<>();
-
-  static {
-    TOOLS.put("topics", TopicsCommand.class);
-    TOOLS.put("console-producer", ConsoleProducerCommand.class);
-    TOOLS.put("console-consumer", ConsoleConsumerCommand.class);
-    TOOLS.put("consumer-groups", ConsumerGroupsCommand.class);
-    TOOLS.put("producer-perf-test", ProducerPerfTestCommand.class);
-    TOOLS.put("consumer-perf-test", ConsumerPerfTestCommand.class);
-    TOOLS.put("dump-log", DumpLogCommand.class);
-    TOOLS.put("broker", BrokerCommand.class);
-    TOOLS.put("profile", ProfileCommand.class);
-    TOOLS.put("completion", CompletionCommand.class);
-    TOOLS.put("__complete", NameCompletion.class);
-  }
-
   /** The whole command tree. */
   public static CommandLine commandLine() {
-    return commandLine(TOOLS.keySet());
+    return commandLine(Tools.ALL.stream().map(Tools.Tool::name).toList());
   }
 
   /**
@@ -75,14 +47,14 @@ public final class Kafkit implements Callable<Integer> {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       return commandLine(List.of());
     }
-    return args.length > 0 && TOOLS.containsKey(args[0])
+    return args.length > 0 && Tools.named(args[0]).isPresent()
         ? commandLine(List.of(args[0]))
         : commandLine();
   }
 
   private static CommandLine commandLine(Collection<String> names) {
     CommandLine root = new CommandLine(new Kafkit(), new KafkitFactory(Environment.system()));
-    names.forEach(name -> root.addSubcommand(name, TOOLS.get(name)));
+    names.forEach(name -> root.addSubcommand(name, Tools.named(name).orElseThrow().command()));
     return CommandLines.configure(root);
   }
 

@@ -61,7 +61,7 @@ public final class ManPages {
       s.append(".PP\n").append(escape(paragraph)).append('\n');
     }
     String script =
-        BashCompletion.DROP_INS.entrySet().stream()
+        Tools.dropIns().entrySet().stream()
             .filter(e -> fullName.equals("kafkit " + e.getValue()))
             .map(Map.Entry::getKey)
             .findFirst()
@@ -137,17 +137,5 @@ public final class ManPages {
       s = "\\&" + s;
     }
     return s.replace("\n.", "\n\\&.");
-  }
-
-  /** Build step: {@code ManPages OUTPUT_DIR} writes the man pages and the completion scripts. */
-  public static void main(String[] args) throws IOException {
-    Path out = Path.of(args[0]);
-    CommandLine root = Kafkit.commandLine();
-    write(root, out.resolve("man"));
-    Path completion = Files.createDirectories(out.resolve("completion"));
-    Files.writeString(
-        completion.resolve("kafkit.bash"), BashCompletion.bash(root), StandardCharsets.UTF_8);
-    Files.writeString(
-        completion.resolve("_kafkit"), BashCompletion.zsh(root), StandardCharsets.UTF_8);
   }
 }

@@ -9,16 +9,6 @@ import java.util.Set;
  * "Start-up").
  */
 final class StartUp {
-  /** The tools that create Kafka clients. */
-  private static final Set<String> CLIENT_TOOLS =
-      Set.of(
-          "topics",
-          "console-producer",
-          "console-consumer",
-          "consumer-groups",
-          "producer-perf-test",
-          "consumer-perf-test");
-
   private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
 
   private StartUp() {}
@@ -31,7 +21,7 @@ final class StartUp {
     System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     // Every Kafka client registers an app-info MBean, and the platform's MBean server it needs
     // takes 25 ms to start: start it on another thread while the command line is parsed.
-    if (args.length > 0 && CLIENT_TOOLS.contains(args[0]) && !asksForHelp(args)) {
+    if (args.length > 0 && makesClients(args[0]) && !asksForHelp(args)) {
       Thread jmx = new Thread(StartUp::startMBeanServer, "kafkit-mbean-server");
       jmx.setDaemon(true);
       jmx.start();
@@ -44,6 +34,10 @@ final class StartUp {
     } catch (RuntimeException e) {
       // Not this thread's to report: the client meets the same failure, and says it as an error.
     }
+  }
+
+  private static boolean makesClients(String tool) {
+    return Tools.named(tool).map(Tools.Tool::makesClients).orElse(false);
   }
 
   private static boolean asksForHelp(String[] args) {

@@ -11,6 +11,10 @@ import io.kafkit.testkit.KafkaCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
@@ -24,17 +28,7 @@ class LauncherIT {
     CliResult r = dist.run("kafkit", "--help");
     assertEquals(0, r.exitCode(), r.toString());
     for (String tool :
-        List.of(
-            "topics",
-            "console-producer",
-            "console-consumer",
-            "consumer-groups",
-            "producer-perf-test",
-            "consumer-perf-test",
-            "dump-log",
-            "broker",
-            "profile",
-            "completion")) {
+        Tools.ALL.stream().map(Tools.Tool::name).filter(name -> !name.startsWith("__")).toList()) {
       assertTrue(r.out().contains("\n  " + tool + " "), tool + " missing in\n" + r.out());
       CliResult help = dist.run("kafkit", tool, "--help");
       assertEquals(0, help.exitCode(), help.toString());
@@ -45,6 +39,24 @@ class LauncherIT {
     CliResult topics = dist.run("kafkit", "topics", "--help");
     assertEquals(0, topics.exitCode(), topics.toString());
     assertTrue(topics.out().contains("--bootstrap-server"), topics.out());
+  }
+
+  @Test
+  void binHoldsTheLauncherAndADropInForEachRegisteredScript() throws Exception {
+    Path bin = dist.home().resolve("bin");
+    Set<String> expected = new TreeSet<>(Tools.dropIns().keySet());
+    expected.add("kafkit");
+    Set<String> files = new TreeSet<>();
+    try (Stream<Path> listing = Files.list(bin)) {
+      listing.forEach(file -> files.add(file.getFileName().toString()));
+    }
+    assertEquals(expected, files);
+    for (String file : files) {
+      assertTrue(Files.isExecutable(bin.resolve(file)), file);
+    }
+    Map<String, String> flags =
+        ToolsTest.withDefault(Generate.launcherFlags(Files.readString(bin.resolve("kafkit"))));
+    assertEquals(ToolsTest.expectedFlags(), flags);
   }
 
   @Test

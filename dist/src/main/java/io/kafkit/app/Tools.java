@@ -1,0 +1,136 @@
+package io.kafkit.app;
+
+import io.kafkit.broker.BrokerCommand;
+import io.kafkit.common.connect.ProfileCommand;
+import io.kafkit.consumer.ConsoleConsumerCommand;
+import io.kafkit.dumplog.DumpLogCommand;
+import io.kafkit.groups.ConsumerGroupsCommand;
+import io.kafkit.perf.ConsumerPerfTestCommand;
+import io.kafkit.perf.ProducerPerfTestCommand;
+import io.kafkit.producer.ConsoleProducerCommand;
+import io.kafkit.topics.TopicsCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one list of kafkit's tools. The root command, the drop-in scripts, completion, man pages, the
+ * start-up's list of tools that make Kafka clients and the launcher's JVM flags all come from it
+ * ({@link Generate} writes the scripts at build time); {@code ToolsTest} fails when anything
+ * disagrees with it.
+ */
+final class Tools {
+  /** How a tool's JVM is started: the launcher's flags for each kind of run. */
+  enum JvmProfile {
+    /**
+     * Answers and exits: the optimising compiler and a big heap gain it nothing, and a small stack
+     * leaves memory to the rest.
+     */
+    SHORT_COMMAND("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m", false),
+    /**
+     * Reads a pipe and sends it: C1 alone was faster in bench/ and leaves the second core to the
+     * broker; its garbage dies young (the serial collector spent 70 ms less CPU); the heap is
+     * capped as kafka-console-producer.sh caps Apache's.
+     */
+    PIPE_READER("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m", false),
+    /** Streams records out for as long as they come: the JVM's own compilers and heap. */
+    STREAMING("-XX:+UseParallelGC", false),
+    /** Generates or drains load as fast as it can: the JVM's own compilers and heap. */
+    LOAD_GENERATOR("-XX:+UseParallelGC", false),
+    /**
+     * Reads Kafka's files batch by batch: a bounded heap keeps the process under 512 MB whatever
+     * the file's size; Kafka's decoders of its internal topics come from the broker's jars.
+     */
+    FILE_READER("-XX:+UseParallelGC -Xmx320m", true);
+
+    final String jvmFlags;
+    final boolean brokerDecoders;
+
+    JvmProfile(String jvmFlags, boolean brokerDecoders) {
+      this.jvmFlags = jvmFlags;
+      this.brokerDecoders = brokerDecoders;
+    }
+  }
+
+  /**
+   * One tool: its subcommand, its command class, the Apache scripts it replaces (a drop-in script
+   * of each name runs it), its JVM profile, and whether it makes Kafka clients.
+   */
+  record Tool(
+      String name,
+      Class<?> command,
+      List<String> apacheScripts,
+      JvmProfile profile,
+      boolean makesClients) {}
+
+  /** Every tool, in the order of the help. */
+  static final List<Tool> ALL =
+      List.of(
+          new Tool(
+              "topics",
+              TopicsCommand.class,
+              List.of("kafka-topics.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "console-producer",
+              ConsoleProducerCommand.class,
+              List.of("kafka-console-producer.sh"),
+              JvmProfile.PIPE_READER,
+              true),
+          new Tool(
+              "console-consumer",
+              ConsoleConsumerCommand.class,
+              List.of("kafka-console-consumer.sh"),
+              JvmProfile.STREAMING,
+              true),
+          new Tool(
+              "consumer-groups",
+              ConsumerGroupsCommand.class,
+              List.of("kafka-consumer-groups.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "producer-perf-test",
+              ProducerPerfTestCommand.class,
+              List.of("kafka-producer-perf-test.sh"),
+              JvmProfile.LOAD_GENERATOR,
+              true),
+          new Tool(
+              "consumer-perf-test",
+              ConsumerPerfTestCommand.class,
+              List.of("kafka-consumer-perf-test.sh"),
+              JvmProfile.LOAD_GENERATOR,
+              true),
+          new Tool(
+              "dump-log",
+              DumpLogCommand.class,
+              List.of("kafka-dump-log.sh"),
+              JvmProfile.FILE_READER,
+              false),
+          new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),
+          new Tool("profile", ProfileCommand.class, List.of(), JvmProfile.SHORT_COMMAND, false),
+          new Tool(
+              "completion", CompletionCommand.class, List.of(), JvmProfile.SHORT_COMMAND, false),
+          new Tool("__complete", NameCompletion.class, List.of(), JvmProfile.SHORT_COMMAND, true));
+
+  private static final Map<String, Tool> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    ALL.forEach(tool -> BY_NAME.put(tool.name(), tool));
+  }
+
+  private Tools() {}
+
+  static Optional<Tool> named(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** Apache's script names and the subcommand each runs, in the order of the tools. */
+  static Map<String, String> dropIns() {
+    Map<String, String> scripts = new LinkedHashMap<>();
+    ALL.forEach(tool -> tool.apacheScripts().forEach(script -> scripts.put(script, tool.name())));
+    return scripts;
+  }
+}
