@@ -61,7 +61,7 @@ final class StartBroker implements Callable<Integer> {
   @Option(
       names = "--wait",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       defaultValue = "120s",
       description = "How long to wait for the broker to answer (default: ${DEFAULT-VALUE}).")
   Duration wait;

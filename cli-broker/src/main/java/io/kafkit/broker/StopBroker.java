@@ -27,7 +27,7 @@ final class StopBroker implements Callable<Integer> {
   @Option(
       names = "--wait",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       defaultValue = "60s",
       description =
           "How long to wait for a graceful stop before killing it (default: ${DEFAULT-VALUE}).")

@@ -137,6 +137,9 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     if ((topic == null) == (include == null)) {
       throw usage("Exactly one of --include/--topic is required.");
     }
+    if (partition != null && partition < 0) {
+      throw usage("--partition " + partition + " is not a partition: give 0 or more.");
+    }
     if (partition != null && topic == null) {
       throw usage("The topic is required when partition is specified.");
     }
@@ -148,6 +151,11 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     }
     if (fromTime != null && (offset != null || fromBeginning)) {
       throw usage("--from-time cannot be used with --offset or --from-beginning.");
+    }
+    // Apache's -1 means no limit; any other count below 1 ends the run before it starts.
+    if (maxMessages != null && maxMessages < 1 && maxMessages != -1) {
+      throw usage(
+          "--max-messages must be greater than 0 (or -1 for no limit), not " + maxMessages + ".");
     }
     if (include != null) {
       try {

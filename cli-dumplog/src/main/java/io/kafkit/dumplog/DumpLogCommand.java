@@ -203,7 +203,15 @@ public final class DumpLogCommand implements Callable<Integer> {
                         + "."));
   }
 
+  private void notNegative(String option, Long offset) {
+    if (offset != null && offset < 0) {
+      throw usage(option + " must be 0 or more, not " + offset + ".");
+    }
+  }
+
   private LogReader.Range range() {
+    notNegative("--start-offset", startOffset);
+    notNegative("--end-offset", endOffset);
     if (startOffset != null && endOffset != null && endOffset < startOffset) {
       throw usage("--end-offset " + endOffset + " is before --start-offset " + startOffset + ".");
     }

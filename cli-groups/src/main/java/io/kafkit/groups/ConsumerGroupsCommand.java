@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kafkit consumer-groups}: kafka-consumer-groups.sh's options and output, made safe. */
@@ -118,6 +119,10 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
       paramLabel = "MS",
       description = "How long to wait for the cluster, in ms (default: --connect-timeout, 10 s).")
   void timeout(long millis) {
+    if (millis < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--timeout must be greater than 0 ms, not " + millis + ".");
+    }
     connection.timeout(Duration.ofMillis(millis));
   }
 

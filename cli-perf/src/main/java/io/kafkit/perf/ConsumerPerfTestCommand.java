@@ -240,6 +240,9 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
     if (timeoutMs < 0) {
       throw usage("--timeout cannot be negative.");
     }
+    if (fetchSize < 1) {
+      throw usage("--fetch-size must be greater than 0, not " + fetchSize + ".");
+    }
     Pattern pattern = null;
     if (include != null) {
       try {

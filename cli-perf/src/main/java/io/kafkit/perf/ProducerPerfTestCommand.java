@@ -1,8 +1,8 @@
 package io.kafkit.perf;
 
+import io.kafkit.common.cli.ArgparseRules;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
-import io.kafkit.common.cli.LastValueWins;
 import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
           + " terminal, then Apache's final line with percentiles over every record.",
       "Transactions: --transactional-id or --transaction-duration-ms."
     })
-public final class ProducerPerfTestCommand implements Callable<Integer>, LastValueWins {
+public final class ProducerPerfTestCommand implements Callable<Integer>, ArgparseRules {
   static final String DEFAULT_CLIENT_ID = "perf-producer-client";
   static final String TRANSACTIONAL_ID_PREFIX = "performance-producer-";
   static final long DEFAULT_TRANSACTION_DURATION_MS = 3000;

@@ -160,6 +160,13 @@ record TopicsRequest(
     if (!wrong.isEmpty()) {
       throw new ParameterException(cmd, wrong.get(0));
     }
+    if (partitionSizeLimit != null && partitionSizeLimit < 1) {
+      throw new ParameterException(
+          cmd,
+          "--partition-size-limit-per-response must be greater than 0, not "
+              + partitionSizeLimit
+              + ".");
+    }
     if (create && partitions != null && partitions < 1) {
       throw new ParameterException(cmd, "The partitions must be greater than 0");
     }

@@ -23,20 +23,23 @@ public final class CommandLines {
    */
   public static CommandLine configure(CommandLine cmd) {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    // jopt-simple and argparse4j both take a unique prefix of a long option (--bootstrap).
-    cmd.setAbbreviatedOptionsAllowed(true);
     cmd.setParameterExceptionHandler(new ShortErrorMessageHandler());
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     addExitCodeList(cmd);
-    lastValueWins(cmd);
+    parserRules(cmd);
     return cmd;
   }
 
-  private static void lastValueWins(CommandLine cmd) {
-    if (cmd.getCommand() instanceof LastValueWins) {
-      cmd.setOverwrittenOptionsAllowed(true);
-    }
-    cmd.getSubcommands().values().forEach(CommandLines::lastValueWins);
+  /**
+   * Apache's jopt-simple tools turn abbreviations off ({@code --bootstrap} is an error) and refuse
+   * a repeated option; its argparse4j tools take a unique prefix and the last value. Each command
+   * follows its Apache counterpart ({@link ArgparseRules}).
+   */
+  private static void parserRules(CommandLine cmd) {
+    boolean argparse = cmd.getCommand() instanceof ArgparseRules;
+    cmd.getCommandSpec().parser().abbreviatedOptionsAllowed(argparse);
+    cmd.getCommandSpec().parser().overwrittenOptionsAllowed(argparse);
+    cmd.getSubcommands().values().forEach(CommandLines::parserRules);
   }
 
   /** Runs the command line, after rewriting Apache's one-dash long options. */

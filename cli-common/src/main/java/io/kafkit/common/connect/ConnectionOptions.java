@@ -94,7 +94,7 @@ public final class ConnectionOptions {
   @Option(
       names = "--connect-timeout",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "How long to wait for the cluster before giving up (default: 10s).")
   public void timeout(Duration timeout) {
     this.timeout = timeout;

@@ -30,6 +30,19 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     };
   }
 
+  /** A duration to wait, where zero would mean giving up before starting. */
+  public static final class Positive implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration duration = new DurationConverter().convert(value);
+      if (duration.isZero()) {
+        throw new TypeConversionException(
+            "'" + value + "' is no time at all: write it as 500ms, 10s, 2m or 1h");
+      }
+      return duration;
+    }
+  }
+
   /** The shortest exact spelling of a duration, for messages: 10s, 1500ms, 2m. */
   public static String format(Duration duration) {
     long ms = duration.toMillis();

@@ -65,6 +65,27 @@ final class TestCommands {
     }
   }
 
+  /** {@link Where} with argparse4j's rules, as the producer perf test has them. */
+  @Command(name = "where-argparse", mixinStandardHelpOptions = true)
+  static final class WhereArgparse implements Callable<Integer>, ArgparseRules {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--payload-file")
+    String payloadFile;
+
+    @Option(names = "--payload-delimiter")
+    String payloadDelimiter;
+
+    @Override
+    public Integer call() {
+      spec.commandLine()
+          .getOut()
+          .println(connection.resolve().bootstrapServers() + " payload " + payloadFile);
+      return ExitCodes.OK;
+    }
+  }
+
   /** Lists topics through the client factory, to see how an unreachable cluster is reported. */
   @Command(name = "list")
   static final class ListTopics implements Callable<Integer> {
