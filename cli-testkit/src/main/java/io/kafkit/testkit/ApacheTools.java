@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of Apache Kafka's own tools (org.apache.kafka:kafka-tools 4.3.1, copied with its own
+ * Runs one of Apache Kafka's own tools (org.apache.kafka:kafka-tools 4.4.0, copied with its own
  * dependencies to {@code kafkit.apache.lib} by the apache-oracle module) in a forked JVM, as the
  * oracle kafkit's output is compared with. Forked because Apache's tools end the JVM themselves,
  * write to the process's standard output, and need their own versions of Kafka's jars.
