@@ -131,9 +131,13 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (action.validateRegex != null) {
-      return ValidateRegex.run(action.validateRegex, out);
+      return ValidateRegex.run(action.validateRegex, output, out);
     }
     GroupsRequest request = GroupsRequest.of(this);
+    if (action.resetOffsets && reset.export && output.json()) {
+      throw new ParameterException(
+          spec.commandLine(), "--export prints the plan as CSV: leave --output json out.");
+    }
     int code;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (action.list) {
@@ -141,11 +145,11 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
       } else if (action.describe) {
         code = DescribeGroups.run(admin, request, output, out, err);
       } else if (action.delete) {
-        code = DeleteGroups.run(admin, request, out, err);
+        code = DeleteGroups.run(admin, request, output, out, err);
       } else if (action.resetOffsets) {
         code = ResetOffsets.run(admin, request, output, out, err);
       } else { // --delete-offsets: the argument group guarantees exactly one action
-        code = DeleteOffsets.run(admin, request, out, err);
+        code = DeleteOffsets.run(admin, request, output, out, err);
       }
     }
     out.flush();

@@ -2,6 +2,8 @@ package io.kafkit.groups;
 
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.kafka.KafkaErrors;
+import io.kafkit.common.output.Json;
+import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +18,18 @@ import org.apache.kafka.common.KafkaFuture;
 final class DeleteGroups {
   private DeleteGroups() {}
 
-  static int run(Admin admin, GroupsRequest request, PrintWriter out, PrintWriter err)
+  /** What --delete did, for --output json: the groups deleted, and why each other one was not. */
+  record Deleted(List<String> deleted, Map<String, String> failed) {}
+
+  static int run(
+      Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
       throws Exception {
     List<String> groups = DescribeGroups.groupIds(admin, request);
     if (groups.isEmpty()) {
       err.println("No consumer groups to delete.");
+      if (output.json()) {
+        Json.print(new Deleted(List.of(), Map.of()), out);
+      }
       return ExitCodes.OK;
     }
     Map<String, KafkaFuture<Void>> results = admin.deleteConsumerGroups(groups).deletedGroups();
@@ -33,6 +42,17 @@ final class DeleteGroups {
       } catch (ExecutionException e) {
         failed.put(group, KafkaErrors.unwrap(e));
       }
+    }
+    if (output.json()) {
+      Map<String, String> reasons = new LinkedHashMap<>();
+      failed.forEach((group, e) -> reasons.put(group, e.getMessage()));
+      Json.print(new Deleted(deleted, reasons), out);
+      failed.forEach(
+          (group, e) ->
+              err.println(
+                  "Error: Group '" + group + "' could not be deleted due to: " + e + hint(e)));
+      err.flush();
+      return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
     if (failed.isEmpty()) {
       out.println(

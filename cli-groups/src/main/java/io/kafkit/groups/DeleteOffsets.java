@@ -2,6 +2,8 @@ package io.kafkit.groups;
 
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.kafka.KafkaErrors;
+import io.kafkit.common.output.Json;
+import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +21,14 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class DeleteOffsets {
   private DeleteOffsets() {}
 
-  static int run(Admin admin, GroupsRequest request, PrintWriter out, PrintWriter err)
+  /** One partition's outcome, for --output json. */
+  record PartitionStatus(String topic, int partition, String status) {}
+
+  /** What --delete-offsets did, for --output json. */
+  record Deleted(String group, List<PartitionStatus> partitions) {}
+
+  static int run(
+      Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
       throws Exception {
     String group = request.groups().get(0);
     Set<TopicPartition> partitions = Offsets.partitions(admin, request.topics());
@@ -41,6 +50,16 @@ final class DeleteOffsets {
         status = "Error: " + KafkaErrors.unwrap(e).getMessage();
       }
       rows.add(new String[] {tp.topic(), Integer.toString(tp.partition()), status});
+    }
+    if (output.json()) {
+      if (failed) {
+        err.println("Error: " + groupLevel(result));
+        err.flush();
+      }
+      List<PartitionStatus> statuses = new ArrayList<>();
+      rows.forEach(r -> statuses.add(new PartitionStatus(r[0], Integer.parseInt(r[1]), r[2])));
+      Json.print(new Deleted(group, statuses), out);
+      return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
     if (!failed) {
       out.println("Request succeeded for deleting offsets from group " + group + ".");

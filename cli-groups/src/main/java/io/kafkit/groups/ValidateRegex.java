@@ -3,6 +3,7 @@ package io.kafkit.groups;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 
 /**
@@ -13,16 +14,29 @@ import java.io.PrintWriter;
 final class ValidateRegex {
   private ValidateRegex() {}
 
-  static int run(String regex, PrintWriter out) {
+  /** The verdict; {@code problem} is null for a valid expression. */
+  record Verdict(String regex, boolean valid, String problem) {}
+
+  static int run(String regex, OutputOptions output, PrintWriter out) {
+    Verdict verdict;
     try {
       Pattern.compile(regex);
+      verdict = new Verdict(regex, true, null);
     } catch (PatternSyntaxException e) {
-      out.println("The regular expression `" + regex + "` is invalid: " + e.getDescription() + ".");
-      out.flush();
-      return ExitCodes.FAILED;
+      verdict = new Verdict(regex, false, e.getDescription());
     }
-    out.println("The regular expression `" + regex + "` is valid.");
-    out.flush();
-    return ExitCodes.OK;
+    output.print(verdict, ValidateRegex::text, out);
+    return verdict.valid() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  static void text(Verdict verdict, PrintWriter out) {
+    out.println(
+        verdict.valid()
+            ? "The regular expression `" + verdict.regex() + "` is valid."
+            : "The regular expression `"
+                + verdict.regex()
+                + "` is invalid: "
+                + verdict.problem()
+                + ".");
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkit.testkit.ApacheTools;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
@@ -401,6 +403,45 @@ class ConsumerGroupsIT {
     CliResult missing = groups("--delete-offsets", "--group", unique("nosuch"), "--topic", t);
     assertEquals(1, missing.exitCode(), missing.toString());
     assertTrue(missing.err().contains("Error: The group id does not exist."), missing.err());
+  }
+
+  @Test
+  void jsonForDeleteDeleteOffsetsAndValidateRegex() throws Exception {
+    String t = topicWithRecords();
+    String g = unique("json-forget");
+    commit(g, t, 2, 2, 2);
+    CliResult offsets =
+        groups("--delete-offsets", "--group", g, "--topic", t + ":1", "--output", "json");
+    assertEquals(0, offsets.exitCode(), offsets.toString());
+    JsonNode doc = new ObjectMapper().readTree(offsets.out());
+    assertEquals(g, doc.get("group").asText());
+    assertEquals("Successful", doc.get("partitions").get(0).get("status").asText());
+    assertEquals(1, doc.get("partitions").get(0).get("partition").asInt());
+
+    String missing = unique("json-nosuch");
+    CliResult delete = groups("--delete", "--group", g, "--group", missing, "--output", "json");
+    assertEquals(1, delete.exitCode(), delete.toString());
+    JsonNode deleted = new ObjectMapper().readTree(delete.out());
+    assertEquals(g, deleted.get("deleted").get(0).asText());
+    assertTrue(deleted.get("failed").has(missing), delete.out());
+    assertTrue(delete.err().contains("Group '" + missing + "' could not be deleted"), delete.err());
+
+    JsonNode regex =
+        new ObjectMapper().readTree(groups("--validate-regex", "a(b", "--output", "json").out());
+    assertFalse(regex.get("valid").asBoolean());
+    assertEquals("a(b", regex.get("regex").asText());
+
+    CliResult export =
+        groups(
+            "--reset-offsets",
+            "--group",
+            g,
+            "--all-topics",
+            "--to-earliest",
+            "--export",
+            "--output",
+            "json");
+    assertEquals(2, export.exitCode(), export.toString());
   }
 
   @Test

@@ -21,7 +21,17 @@ final class CreateTopic {
 
   private CreateTopic() {}
 
-  static void run(Admin admin, TopicsRequest request, PrintWriter out)
+  /** What --create did: {@code created} is false when --if-not-exists met the topic. */
+  record Created(String topic, boolean created) {}
+
+  static void text(Created result, PrintWriter out) {
+    if (result.created()) {
+      out.println("Created topic " + result.topic() + ".");
+    }
+  }
+
+  /** Creates the topic; the collision warning goes to {@code out}, as Apache prints it. */
+  static Created run(Admin admin, TopicsRequest request, PrintWriter out)
       throws ExecutionException, InterruptedException {
     String name = request.topic();
     try {
@@ -42,11 +52,12 @@ final class CreateTopic {
     }
     try {
       admin.createTopics(List.of(topic), new CreateTopicsOptions()).all().get();
-      out.println("Created topic " + name + ".");
+      return new Created(name, true);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException && request.ifNotExists())) {
         throw e;
       }
+      return new Created(name, false);
     }
   }
 }

@@ -8,20 +8,30 @@ import org.apache.kafka.clients.admin.DeleteTopicsOptions;
 
 /**
  * {@code --delete}: silent on stdout as Apache's; when the --topic expression matched other names
- * than itself, the deleted topics are listed on stderr.
+ * than itself, the deleted topics are listed on stderr. With --output json, the deleted topics are
+ * the result, on stdout.
  */
 final class DeleteTopics {
   private DeleteTopics() {}
 
-  static void run(Admin admin, TopicsRequest request, PrintWriter err)
+  /** The topics deleted. */
+  record Deleted(List<String> deleted) {}
+
+  static Deleted run(Admin admin, TopicsRequest request)
       throws ExecutionException, InterruptedException {
     List<String> topics = TopicSelection.select(admin, request, true);
-    if (topics.isEmpty()) {
-      return;
+    if (!topics.isEmpty()) {
+      admin
+          .deleteTopics(topics, new DeleteTopicsOptions().retryOnQuotaViolation(false))
+          .all()
+          .get();
     }
-    admin.deleteTopics(topics, new DeleteTopicsOptions().retryOnQuotaViolation(false)).all().get();
-    if (!topics.equals(List.of(request.topic()))) {
-      topics.forEach(t -> err.println("Deleted topic " + t + "."));
+    return new Deleted(topics);
+  }
+
+  static void text(Deleted result, TopicsRequest request, PrintWriter err) {
+    if (!result.deleted().isEmpty() && !result.deleted().equals(List.of(request.topic()))) {
+      result.deleted().forEach(t -> err.println("Deleted topic " + t + "."));
       err.flush();
     }
   }

@@ -127,6 +127,9 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
   public Integer call() throws Exception {
     TopicsRequest request = TopicsRequest.of(this);
     request.validate(spec.commandLine());
+    if (action.alter) {
+      output.refuseJson("--alter");
+    }
     if (!deleteConfigs.isEmpty() && !action.alter) {
       // Apache 4 ignores it everywhere, with a warning; kafkit applies it with --alter.
       spec.commandLine()
@@ -137,7 +140,9 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (action.create) {
-        CreateTopic.run(admin, request, out);
+        // Apache prints the name-collision warning on stdout; JSON keeps stdout for the result.
+        PrintWriter warnings = output.json() ? spec.commandLine().getErr() : out;
+        output.print(CreateTopic.run(admin, request, warnings), CreateTopic::text, out);
       } else if (action.list) {
         output.print(ListTopics.names(admin, request), ListTopics::text, out);
       } else if (action.describe) {
@@ -145,7 +150,10 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
       } else if (action.alter) {
         AlterTopics.run(admin, request, out);
       } else { // --delete: the argument group guarantees exactly one action
-        DeleteTopics.run(admin, request, spec.commandLine().getErr());
+        output.print(
+            DeleteTopics.run(admin, request),
+            (deleted, ignored) -> DeleteTopics.text(deleted, request, spec.commandLine().getErr()),
+            out);
       }
     }
     out.flush();

@@ -212,6 +212,30 @@ class TopicsIT {
   }
 
   @Test
+  void jsonIsTheResultOfCreateAndDeleteAndRefusedForAlter() throws Exception {
+    String t = unique("json-create");
+    CliResult created = topics("--create", "--topic", t, "--output", "json");
+    assertEquals(0, created.exitCode(), created.toString());
+    JsonNode doc = new ObjectMapper().readTree(created.out());
+    assertEquals(t, doc.get("topic").asText());
+    assertTrue(doc.get("created").asBoolean(), created.out());
+    CliResult again = topics("--create", "--topic", t, "--if-not-exists", "--output", "json");
+    assertEquals(0, again.exitCode(), again.toString());
+    assertFalse(new ObjectMapper().readTree(again.out()).get("created").asBoolean(), again.out());
+
+    CliResult alter = topics("--alter", "--topic", t, "--partitions", "2", "--output", "json");
+    assertFails(alter, 2, "--output json: --alter prints no result to format");
+    JsonNode unchanged =
+        new ObjectMapper().readTree(topics("--describe", "--topic", t, "--output", "json").out());
+    assertEquals(1, unchanged.get("topics").get(0).get("partitionCount").asInt(), "not altered");
+
+    CliResult deleted = topics("--delete", "--topic", t, "--output", "json");
+    assertEquals(0, deleted.exitCode(), deleted.toString());
+    assertEquals(t, new ObjectMapper().readTree(deleted.out()).get("deleted").get(0).asText());
+    assertEquals("", deleted.err());
+  }
+
+  @Test
   void jsonDescribeParsesBack() throws Exception {
     String t = unique("json");
     topics("--create", "--topic", t, "--partitions", "2", "--config", "cleanup.policy=compact");
