@@ -1,6 +1,8 @@
 package io.kafkit.consumer;
 
 import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.OldSpellings;
+import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
@@ -193,37 +195,27 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   }
 
   private void applyLegacyOptions() {
-    // An old and a new spelling of one setting together: which should win? Apache refuses.
-    if (!legacyConsumerProperties.isEmpty() && connection.hasCommandProperties()) {
-      throw usage(
-          "Options --consumer-property and --command-property cannot be specified together.");
-    }
-    if (!formatting.legacyProperties.isEmpty() && !formatting.properties.isEmpty()) {
-      throw usage("Options --property and --formatter-property cannot be specified together.");
-    }
-    if (legacyConsumerConfig != null && connection.hasConfigFile()) {
-      throw usage("Options --consumer.config and --command-config cannot be specified together.");
-    }
-    if (!legacyConsumerProperties.isEmpty()) {
-      warn("--consumer-property", "--command-property");
+    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.CONSOLE_CONSUMER);
+    if (spellings.check(
+        "--consumer-property",
+        !legacyConsumerProperties.isEmpty(),
+        "--command-property",
+        connection.hasCommandProperties())) {
       legacyConsumerProperties.forEach(connection::property);
     }
-    if (legacyConsumerConfig != null) {
-      warn("--consumer.config", "--command-config");
+    spellings.check(
+        "--property",
+        !formatting.legacyProperties.isEmpty(),
+        "--formatter-property",
+        !formatting.properties.isEmpty());
+    if (spellings.check(
+        "--consumer.config",
+        legacyConsumerConfig != null,
+        "--command-config",
+        connection.hasConfigFile())) {
       connection.configFile(legacyConsumerConfig);
     }
-    if (!formatting.legacyProperties.isEmpty()) {
-      warn("--property", "--formatter-property");
-    }
-  }
-
-  private void warn(String old, String replacement) {
-    warnings.add(
-        "Option "
-            + old
-            + " is deprecated and will be removed in a future version. Use "
-            + replacement
-            + " instead.");
+    warnings.addAll(spellings.warnings());
   }
 
   private ParameterException usage(String message) {

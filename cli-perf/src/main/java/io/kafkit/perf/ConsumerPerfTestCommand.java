@@ -2,6 +2,8 @@ package io.kafkit.perf;
 
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.OldSpellings;
+import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
@@ -216,20 +218,17 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
     if ((topic == null) == (include == null)) {
       throw usage("Give exactly one of --topic and --include.");
     }
-    if ((numRecords == null) == (legacyMessages == null)) {
-      throw usage(
-          "Give exactly one of --num-records and --messages (the number of records to consume).");
+    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.CONSUMER_PERF_TEST);
+    spellings.check("--messages", legacyMessages != null, "--num-records", numRecords != null);
+    if (numRecords == null && legacyMessages == null) {
+      throw usage("Missing required option: '--num-records' (the number of records to consume).");
     }
-    if (legacyMessages != null) {
-      err.println("Warning: --messages is deprecated. Use --num-records instead.");
-    }
-    if (legacyConsumerConfig != null && connection.hasConfigFile()) {
-      throw usage("Option \"[consumer.config]\" can't be used with option \"[command-config]\"");
-    }
-    if (legacyConsumerConfig != null) {
-      err.println("Warning: --consumer.config is deprecated. Use --command-config instead.");
-    }
-    err.flush();
+    spellings.check(
+        "--consumer.config",
+        legacyConsumerConfig != null,
+        "--command-config",
+        connection.hasConfigFile());
+    spellings.printWarnings(err);
     long count = numRecords != null ? numRecords : legacyMessages;
     if (count <= 0) {
       throw usage("--num-records should be greater than zero.");

@@ -3,6 +3,8 @@ package io.kafkit.perf;
 import io.kafkit.common.cli.ArgparseRules;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.OldSpellings;
+import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
@@ -152,17 +154,10 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
     validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!legacyProducerProps.isEmpty()) {
-      err.println(
-          "Option --producer-props has been deprecated and will be removed in a future version. Use --command-property instead.");
-      legacyProducerProps.forEach(connection::property);
-    }
+    legacyProducerProps.forEach(connection::property);
     if (legacyProducerConfig != null) {
-      err.println(
-          "Option --producer.config has been deprecated and will be removed in a future version. Use --command-config instead.");
       connection.configFile(legacyProducerConfig);
     }
-    err.flush();
     Payloads payloads = payloads(err);
     ConnectionSettings settings = connection.resolve();
     Map<String, Object> overrides = new HashMap<>();
@@ -265,12 +260,18 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
   }
 
   private void validate() {
-    if (!legacyProducerProps.isEmpty() && connection.hasCommandProperties()) {
-      throw usage("--command-property and --producer-props cannot be specified together.");
-    }
-    if (legacyProducerConfig != null && connection.hasConfigFile()) {
-      throw usage("--command-config and --producer.config cannot be specified together.");
-    }
+    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.PRODUCER_PERF_TEST);
+    spellings.check(
+        "--producer-props",
+        !legacyProducerProps.isEmpty(),
+        "--command-property",
+        connection.hasCommandProperties());
+    spellings.check(
+        "--producer.config",
+        legacyProducerConfig != null,
+        "--command-config",
+        connection.hasConfigFile());
+    spellings.printWarnings(spec.commandLine().getErr());
     // Apache's perf test takes only key=value here, unlike its console tools.
     List<String> properties = new ArrayList<>(legacyProducerProps);
     properties.addAll(connection.commandProperties());

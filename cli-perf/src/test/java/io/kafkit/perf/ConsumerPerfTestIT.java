@@ -178,7 +178,7 @@ class ConsumerPerfTestIT {
             config.toString(),
             "--consumer.config",
             config.toString()),
-        "Option \"[consumer.config]\" can't be used with option \"[command-config]\"");
+        "Options --consumer.config and --command-config cannot be specified together.");
   }
 
   @Test

@@ -368,10 +368,10 @@ class ProducerPerfTestIT {
     String topic = topic();
     assertUsage(
         fiveRecords(topic, "--command-config", config, "--producer.config", config),
-        "--command-config and --producer.config cannot be specified together.");
+        "Options --producer.config and --command-config cannot be specified together.");
     assertUsage(
         fiveRecords(topic, "--command-property", "acks=1", "--producer-props", "linger.ms=0"),
-        "--command-property and --producer-props cannot be specified together.");
+        "Options --producer-props and --command-property cannot be specified together.");
     assertUsage(
         fiveRecords(topic, "--command-property", "linger.ms"), "Invalid property: linger.ms");
     assertUsage(

@@ -2,6 +2,8 @@ package io.kafkit.producer;
 
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.OldSpellings;
+import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
@@ -252,50 +254,31 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
 
   /** Apache's older spellings feed the same settings, with Apache's warning. */
   private void applyLegacyOptions() {
-    // An old and a new spelling of one setting together: which should win? Apache refuses.
-    together(
-        !legacyProducerProperties.isEmpty() && connection.hasCommandProperties(),
+    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.CONSOLE_PRODUCER);
+    if (spellings.check(
+        "--producer-property",
+        !legacyProducerProperties.isEmpty(),
         "--command-property",
-        "--producer-property");
-    together(
-        !legacyReaderProperties.isEmpty() && !readerProperties.isEmpty(),
-        "--reader-property",
-        "--property");
-    together(
-        legacyProducerConfig != null && connection.hasConfigFile(),
-        "--command-config",
-        "--producer.config");
-    if (!legacyProducerProperties.isEmpty()) {
-      warn("--producer-property", "--command-property");
+        connection.hasCommandProperties())) {
       legacyProducerProperties.forEach(connection::property);
     }
-    if (legacyProducerConfig != null) {
-      warn("--producer.config", "--command-config");
+    if (spellings.check(
+        "--producer.config",
+        legacyProducerConfig != null,
+        "--command-config",
+        connection.hasConfigFile())) {
       connection.configFile(legacyProducerConfig);
     }
-    if (!legacyReaderProperties.isEmpty()) {
-      warn("--property", "--reader-property");
+    if (spellings.check(
+        "--property",
+        !legacyReaderProperties.isEmpty(),
+        "--reader-property",
+        !readerProperties.isEmpty())) {
       readerProperties.addAll(0, legacyReaderProperties);
     }
+    warnings.addAll(spellings.warnings());
     if (legacyBrokerList != null) {
       connection.legacyBootstrapServer(legacyBrokerList);
     }
-  }
-
-  private void together(boolean both, String one, String other) {
-    if (both) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "Options " + one + " and " + other + " cannot be specified together.");
-    }
-  }
-
-  private void warn(String old, String replacement) {
-    warnings.add(
-        "Warning: "
-            + old
-            + " is deprecated and will be removed in a future version. Use "
-            + replacement
-            + " instead.");
   }
 }

@@ -425,12 +425,12 @@ class ConsoleProducerIT {
             "--command-config",
             config.toString()),
         2,
-        "Options --command-config and --producer.config cannot be specified together.");
+        "Options --producer.config and --command-config cannot be specified together.");
     assertFails(
         produce(
             "x\n", "--topic", "t", "--producer-property", "acks=1", "--command-property", "acks=1"),
         2,
-        "Options --command-property and --producer-property cannot be specified together.");
+        "Options --producer-property and --command-property cannot be specified together.");
     assertFails(
         produce(
             "x\n",
@@ -441,7 +441,7 @@ class ConsoleProducerIT {
             "--reader-property",
             "parse.key=true"),
         2,
-        "Options --reader-property and --property cannot be specified together.");
+        "Options --property and --reader-property cannot be specified together.");
   }
 
   @Test
