@@ -1,17 +1,14 @@
 package io.kafkit.consumer;
 
+import io.kafkit.common.output.ControlBytes;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A buffered byte writer for the record stream: no per-record strings, one system call per 64 KiB.
- * On a terminal, {@link #data} writes record bytes with control characters escaped ({@code \x1b}),
- * so a key or value cannot move the cursor, change colours or retitle the window.
+ * On a terminal, {@link #data} writes record bytes through {@link ControlBytes}.
  */
 final class ByteSink extends OutputStream {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
   private final OutputStream out;
   private final boolean escapeControls;
   private final byte[] buffer;
@@ -55,19 +52,7 @@ final class ByteSink extends OutputStream {
       write(b, 0, b.length);
       return;
     }
-    for (int i = 0; i < b.length; i++) {
-      int c = b[i] & 0xff;
-      if (c < 0x20 || c == 0x7f) {
-        escape(c);
-      } else if (c == 0xc2
-          && i + 1 < b.length
-          && (b[i + 1] & 0xff) >= 0x80
-          && (b[i + 1] & 0xff) <= 0x9f) {
-        escape(b[++i] & 0xff); // a C1 control, U+0080-U+009F, such as the one-byte CSI
-      } else {
-        write(c);
-      }
-    }
+    ControlBytes.writeEscaped(b, 0, b.length, this);
   }
 
   void ascii(String s) throws IOException {
@@ -78,13 +63,6 @@ final class ByteSink extends OutputStream {
 
   void decimal(long value) throws IOException {
     ascii(Long.toString(value));
-  }
-
-  private void escape(int c) throws IOException {
-    write('\\');
-    write('x');
-    write(HEX[c >> 4]);
-    write(HEX[c & 0xf]);
   }
 
   private void drain() throws IOException {

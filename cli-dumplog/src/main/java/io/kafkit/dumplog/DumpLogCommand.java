@@ -152,7 +152,7 @@ public final class DumpLogCommand implements Callable<Integer> {
     boolean deep = deepIteration || printContents;
     LogReader.Range range = range();
     PrintWriter err = spec.commandLine().getErr();
-    Out out = new Out(environment.stdout());
+    Out out = new Out(environment.stdout(), environment.stdoutTerminal());
     Findings findings = new Findings(err, out);
     DumpLog dump = new DumpLog(out, findings, output.format() == OutputFormat.JSON);
     for (String name : files.split(",")) {

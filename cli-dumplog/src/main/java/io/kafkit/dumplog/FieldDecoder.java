@@ -18,9 +18,9 @@ enum FieldDecoder {
     void write(ByteBuffer b, Out out) {
       if (b.hasArray()
           && Utf8.isValid(b.array(), b.arrayOffset() + b.position(), b.arrayOffset() + b.limit())) {
-        out.bytes(b);
+        out.data(b);
       } else {
-        out.text(new String(copy(b), StandardCharsets.UTF_8));
+        out.data(new String(copy(b), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
       }
     }
   },

@@ -1,5 +1,6 @@
 package io.kafkit.dumplog;
 
+import io.kafkit.common.output.ControlBytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,10 +16,39 @@ final class Out extends OutputStream {
   private final OutputStream target;
   private final byte[] buffer = new byte[1 << 16];
   private final byte[] digits = new byte[20];
+  private final boolean escapeControls;
   private int size;
 
-  Out(OutputStream target) {
+  /**
+   * @param escapeControls whether standard output is a terminal: record bytes ({@link #data}) then
+   *     go through {@link ControlBytes}
+   */
+  Out(OutputStream target, boolean escapeControls) {
     this.target = target;
+    this.escapeControls = escapeControls;
+  }
+
+  /** A key or value: escaped on a terminal, raw otherwise. */
+  Out data(ByteBuffer b) {
+    if (!escapeControls) {
+      return bytes(b);
+    }
+    byte[] copy = new byte[b.remaining()];
+    b.duplicate().get(copy);
+    return data(copy);
+  }
+
+  /** A key or value: escaped on a terminal, raw otherwise. */
+  Out data(byte[] b) {
+    if (!escapeControls) {
+      return bytes(b);
+    }
+    try {
+      ControlBytes.writeEscaped(b, 0, b.length, this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** Text that is ASCII (Kafka's names and Apache's words); other characters go as UTF-8. */

@@ -26,7 +26,7 @@ class DumpLogFilesTest {
   @Test
   void numbersAndTextAsBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Out out = new Out(bytes);
+    Out out = new Out(bytes, false);
     out.number(0)
         .text(" ")
         .number(-42)

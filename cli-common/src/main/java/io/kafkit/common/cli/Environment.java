@@ -22,7 +22,8 @@ public final class Environment {
   private final InputStream stdin;
   private final OutputStream stdout;
   private final boolean terminal;
-  private final boolean stdoutTerminal;
+  private final java.util.function.BooleanSupplier stdoutTerminal;
+  private Boolean stdoutTerminalAnswer;
 
   private Environment(
       UnaryOperator<String> variables,
@@ -30,7 +31,7 @@ public final class Environment {
       InputStream stdin,
       OutputStream stdout,
       boolean terminal,
-      boolean stdoutTerminal) {
+      java.util.function.BooleanSupplier stdoutTerminal) {
     this.variables = variables;
     this.home = home;
     this.stdin = stdin;
@@ -47,7 +48,7 @@ public final class Environment {
         System.in,
         new FileOutputStream(FileDescriptor.out),
         terminal,
-        terminal || isTerminalDevice(Path.of("/proc/self/fd/1")));
+        () -> terminal || isStdoutTerminal());
   }
 
   public static Environment of(Map<String, String> variables, Path home) {
@@ -58,7 +59,7 @@ public final class Environment {
   public static Environment of(
       Map<String, String> variables, Path home, InputStream stdin, OutputStream stdout) {
     Map<String, String> copy = Map.copyOf(variables);
-    return new Environment(copy::get, home, stdin, stdout, false, false);
+    return new Environment(copy::get, home, stdin, stdout, false, () -> false);
   }
 
   /**
@@ -71,7 +72,35 @@ public final class Environment {
 
   /** Whether standard output is a terminal, where raw control bytes must not go. */
   public boolean stdoutTerminal() {
-    return stdoutTerminal;
+    if (stdoutTerminalAnswer == null) {
+      stdoutTerminalAnswer = stdoutTerminal.getAsBoolean();
+    }
+    return stdoutTerminalAnswer;
+  }
+
+  /**
+   * Whether standard output alone is a terminal: Linux tells through /proc; elsewhere a POSIX
+   * shell's {@code [ -t 1 ]}, run on the same standard output, does (asked only by the tools that
+   * print records, once).
+   */
+  private static boolean isStdoutTerminal() {
+    Path fd = Path.of("/proc/self/fd/1");
+    if (Files.isSymbolicLink(fd)) {
+      return isTerminalDevice(fd);
+    }
+    try {
+      Process test =
+          new ProcessBuilder("sh", "-c", "[ -t 1 ]")
+              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return test.waitFor() == 0;
+    } catch (IOException e) {
+      return false; // no POSIX shell: treat standard output as a pipe
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static boolean isTerminalDevice(Path fd) {
