@@ -64,7 +64,9 @@ fi
 echo "kafkit: $kafkit_home" >&2
 kafkit=${kafkit_home}bin/kafkit
 
-if [ ! -d "$work/apache-lib" ]; then
+# One folder per Apache release, so that jars of an older one never join the class path.
+apache_lib=$work/apache-lib-$(sed -n 's:.*<kafka-tools.version>\(.*\)</kafka-tools.version>.*:\1:p' "$here/apache/pom.xml")
+if [ ! -d "$apache_lib" ]; then
   mvn -B -q -f "$here/apache/pom.xml" dependency:copy-dependencies
 fi
 if ! command -v kcat >/dev/null 2>&1; then
@@ -75,7 +77,7 @@ fi
 # What bin/kafka-run-class.sh gives each Apache tool.
 apache_java=(java -Xmx256M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
   -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true
-  -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" -cp "$work/apache-lib/*")
+  -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" -cp "$apache_lib/*")
 apache() {
   "${apache_java[@]}" "$@"
 }
@@ -85,7 +87,7 @@ apache512() {
   java -Xmx512M -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
-    -cp "$work/apache-lib/*" "$@"
+    -cp "$apache_lib/*" "$@"
 }
 
 # kafkit_flags: Apache's tool on the JVM and flags kafkit's launcher gives its perf tools (the
@@ -95,7 +97,7 @@ kafkit_flags() {
   [ -x "${kafkit_home}runtime/bin/java" ] && java=${kafkit_home}runtime/bin/java
   "$java" -XX:+UseParallelGC -XX:-UsePerfData -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/apache/tools-log4j2.properties" \
-    -cp "$work/apache-lib/*" "$@"
+    -cp "$apache_lib/*" "$@"
 }
 
 # fresh_topic: an empty one-partition bench-produce topic, so runs neither grow the log nor
