@@ -228,7 +228,6 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
         legacyConsumerConfig != null,
         "--command-config",
         connection.hasConfigFile());
-    spellings.printWarnings(err);
     long count = numRecords != null ? numRecords : legacyMessages;
     if (count <= 0) {
       throw usage("--num-records should be greater than zero.");
@@ -262,6 +261,7 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
               + e.getMessage()
               + ".");
     }
+    spellings.printWarnings(err);
     return new ConsumerPerfRun.Plan(
         topic, pattern, count, timeoutMs, reportingIntervalMs, detailed, format);
   }

@@ -13,16 +13,16 @@ import java.util.SplittableRandom;
 
 /**
  * The values a producer perf run sends, made as Apache's ProducerPerformance makes them, so that
- * both tools send the same bytes: random upper-case letters from {@code SplittableRandom(0)}, a
- * random pick from a payload file, or the record's number.
+ * both tools send the same bytes: random upper-case letters from the run's {@code SplittableRandom}
+ * (seeded by --random-seed, 0 by default, and shared with the keys, as in Apache), a random pick
+ * from a payload file, or the record's number.
  */
 abstract class Payloads {
   /** The value of record {@code index}; may reuse one array, as send() copies it. */
   abstract byte[] next(long index);
 
-  static Payloads random(int size) {
+  static Payloads random(int size, SplittableRandom random) {
     return new Payloads() {
-      private final SplittableRandom random = new SplittableRandom(0);
       private final byte[] value = new byte[size];
 
       @Override
@@ -48,7 +48,8 @@ abstract class Payloads {
    * The file's UTF-8 text split at {@code delimiter} (a regular expression, as Apache's Scanner
    * takes it; the two characters {@code \n} mean a newline), one picked at random per record.
    */
-  static Payloads file(Path file, String delimiter, PrintWriter info) throws IOException {
+  static Payloads file(Path file, String delimiter, PrintWriter info, SplittableRandom random)
+      throws IOException {
     if (Files.isDirectory(file)) {
       throw new KafkitException("--payload-file " + file + " is a directory: give a file.");
     }
@@ -73,7 +74,6 @@ abstract class Payloads {
     }
     info.println("Number of records read: " + payloads.size());
     info.flush();
-    SplittableRandom random = new SplittableRandom(0);
     return new Payloads() {
       @Override
       byte[] next(long index) {

@@ -32,6 +32,7 @@ final class ProducerPerfRun {
   private final Producer<byte[], byte[]> producer;
   private final Plan plan;
   private final Payloads payloads;
+  private final Keys keys;
   private final SendErrors errors;
   private final SendFailures failures;
   private volatile boolean stopping;
@@ -43,11 +44,13 @@ final class ProducerPerfRun {
       Producer<byte[], byte[]> producer,
       Plan plan,
       Payloads payloads,
+      Keys keys,
       SendErrors errors,
       PrintWriter err) {
     this.producer = producer;
     this.plan = plan;
     this.payloads = payloads;
+    this.keys = keys;
     this.errors = errors;
     this.failures = new SendFailures(errors, err);
   }
@@ -85,13 +88,15 @@ final class ProducerPerfRun {
           producer.beginTransaction();
           transactionStart = System.nanoTime();
         }
+        byte[] key = keys.next(i);
         if (i == plan.warmupRecords() && i > 0) {
           steady = new ProducerStats(System.nanoTime(), plan.reportingIntervalMs(), true, windows);
           all.suppressWindows();
         }
         long sendStart = System.nanoTime();
         producer.send(
-            new ProducerRecord<>(plan.topic(), value), new Ack(sendStart, value.length, steady));
+            new ProducerRecord<>(plan.topic(), null, key, value),
+            new Ack(sendStart, value.length, steady));
         inTransaction++;
         if (plan.transactional() && sendStart - transactionStart >= transactionNanos) {
           producer.commitTransaction();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -145,6 +146,31 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
       description = "Print a line every this many milliseconds (default: 5000).")
   long reportingIntervalMs;
 
+  @Option(
+      names = "--record-key-range",
+      paramLabel = "KEY-RANGE",
+      description =
+          "Keys are integers in [0, KEY-RANGE); required for --key-distribution range and random.")
+  Integer recordKeyRange;
+
+  @Option(
+      names = "--key-distribution",
+      paramLabel = "KEY-DISTRIBUTION",
+      defaultValue = "none",
+      description =
+          "none (null keys, the default), range (round robin over [0, KEY-RANGE)) or random"
+              + " (random keys in [0, KEY-RANGE)).")
+  Keys.Distribution keyDistribution;
+
+  @Option(
+      names = "--random-seed",
+      paramLabel = "RANDOM-SEED",
+      defaultValue = "0",
+      description =
+          "Seed of the generator of random payloads and keys (default: 0, the same bytes every"
+              + " run, as Apache's tool sends).")
+  long randomSeed;
+
   public ProducerPerfTestCommand(Environment environment) {
     this.environment = environment;
   }
@@ -158,7 +184,9 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
     if (legacyProducerConfig != null) {
       connection.configFile(legacyProducerConfig);
     }
-    Payloads payloads = payloads(err);
+    SplittableRandom random = new SplittableRandom(randomSeed);
+    Payloads payloads = payloads(err, random);
+    Keys keys = Keys.of(keyDistribution, recordKeyRange, random);
     ConnectionSettings settings = connection.resolve();
     Map<String, Object> overrides = new HashMap<>();
     if (!settings.clientProperties().containsKey(ProducerConfig.CLIENT_ID_CONFIG)) {
@@ -192,7 +220,7 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
     SendErrors errors = new SendErrors(settings, topic);
     TopicCheck.forProducing(clients, overrides, topic, errors);
     try (Producer<byte[], byte[]> producer = clients.producer(overrides)) {
-      ProducerPerfRun run = new ProducerPerfRun(producer, plan, payloads, errors, err);
+      ProducerPerfRun run = new ProducerPerfRun(producer, plan, payloads, keys, errors, err);
       run.prepare();
       if (warmupRecords > 0 && text) {
         out.println(
@@ -249,12 +277,12 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
     }
   }
 
-  private Payloads payloads(PrintWriter info) throws IOException {
+  private Payloads payloads(PrintWriter info, SplittableRandom random) throws IOException {
     if (payload.recordSize != null) {
-      return Payloads.random(payload.recordSize);
+      return Payloads.random(payload.recordSize, random);
     }
     if (payload.file != null) {
-      return Payloads.file(payload.file, payloadDelimiter, info);
+      return Payloads.file(payload.file, payloadDelimiter, info, random);
     }
     return Payloads.monotonic();
   }
@@ -271,7 +299,6 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
         legacyProducerConfig != null,
         "--command-config",
         connection.hasConfigFile());
-    spellings.printWarnings(spec.commandLine().getErr());
     // Apache's perf test takes only key=value here, unlike its console tools.
     List<String> properties = new ArrayList<>(legacyProducerProps);
     properties.addAll(connection.commandProperties());
@@ -303,6 +330,17 @@ public final class ProducerPerfTestCommand implements Callable<Integer>, Argpars
       throw usage(
           "--throughput 0 would send nothing: give a rate in records/s, or -1 for no limit.");
     }
+    if (recordKeyRange != null && recordKeyRange <= 0) {
+      throw usage("--record-key-range should be greater than zero.");
+    }
+    if (keyDistribution != Keys.Distribution.none && recordKeyRange == null) {
+      throw usage("--record-key-range is required when --key-distribution is 'range' or 'random'.");
+    }
+    if (keyDistribution == Keys.Distribution.none && recordKeyRange != null) {
+      throw usage(
+          "--key-distribution must be 'range' or 'random' when --record-key-range is specified.");
+    }
+    spellings.printWarnings(spec.commandLine().getErr());
   }
 
   private ParameterException usage(String message) {

@@ -29,6 +29,34 @@ class PerfPartsTest {
   }
 
   @Test
+  void payloadsAndRandomKeysShareOneGeneratorPayloadFirst() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(0);
+    Payloads payloads = Payloads.random(4, random);
+    Keys keys = Keys.of(Keys.Distribution.random, 5, random);
+    StringBuilder records = new StringBuilder();
+    for (long i = 0; i < 3; i++) {
+      records.append(new String(payloads.next(i), java.nio.charset.StandardCharsets.US_ASCII));
+      records
+          .append('/')
+          .append(new String(keys.next(i), java.nio.charset.StandardCharsets.US_ASCII));
+      records.append(' ');
+    }
+    // The sequence Apache 4.4's ProducerPerformance sends with --random-seed 0.
+    assertEquals("YQHH/4 EBSE/4 DNSE/0 ", records.toString());
+  }
+
+  @Test
+  void rangeKeysGoRoundRobinAndNoneIsNull() {
+    Keys range = Keys.of(Keys.Distribution.range, 3, new java.util.SplittableRandom(0));
+    StringBuilder keys = new StringBuilder();
+    for (long i = 0; i < 7; i++) {
+      keys.append(new String(range.next(i), java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    assertEquals("0120120", keys.toString());
+    assertEquals(null, Keys.of(Keys.Distribution.none, null, null).next(5));
+  }
+
+  @Test
   void anEmptyHistogramSaysZero() {
     assertEquals(0, new LatencyHistogram().percentile(0.99));
   }

@@ -107,6 +107,51 @@ class ProducerPerfTestIT {
     assertEquals(values(theirs, 50), values(ours, 50));
   }
 
+  @Test
+  void keysAndSeedsAreApaches() {
+    for (List<String> keyed :
+        List.of(
+            List.of(
+                "--key-distribution", "random", "--record-key-range", "7", "--random-seed", "42"),
+            List.of("--key-distribution", "range", "--record-key-range", "3"))) {
+      String ours = topic();
+      String theirs = topic();
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of("--num-records", "40", "--record-size", "8", "--throughput", "-1"));
+      args.addAll(keyed);
+      List<String> kafkit = new java.util.ArrayList<>(List.of("--topic", ours));
+      kafkit.addAll(args);
+      CliResult r = perf(kafkit.toArray(String[]::new));
+      assertEquals(0, r.exitCode(), r.toString());
+      List<String> apache =
+          new java.util.ArrayList<>(
+              List.of("--bootstrap-server", cluster.bootstrapServers(), "--topic", theirs));
+      apache.addAll(args);
+      CliResult a =
+          ApacheTools.run(
+              "org.apache.kafka.tools.ProducerPerformance", apache.toArray(String[]::new));
+      assertEquals(0, a.exitCode(), a.toString());
+      Set<String> mine = keyedValues(ours, 40);
+      assertEquals(keyedValues(theirs, 40), mine, keyed.toString());
+      assertEquals(40, mine.size(), "each record's key and value, all different: " + mine);
+    }
+  }
+
+  /** Each record as "key=value"; keys decide partitions, so the set is the same for both tools. */
+  static Set<String> keyedValues(String topic, int count) {
+    Set<String> values = new HashSet<>();
+    cluster
+        .read(topic, count)
+        .forEach(
+            r ->
+                values.add(
+                    new String(r.key(), StandardCharsets.US_ASCII)
+                        + "="
+                        + new String(r.value(), StandardCharsets.US_ASCII)));
+    return values;
+  }
+
   static Set<String> values(String topic, int count) {
     Set<String> values = new HashSet<>();
     cluster
