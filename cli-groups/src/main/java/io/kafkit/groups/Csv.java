@@ -1,47 +1,58 @@
 package io.kafkit.groups;
 
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** The CSV of --export and --from-file, quoted where Apache's (Jackson's) writer quotes. */
+/**
+ * The CSV of --export and --from-file, through jackson-dataformat-csv as Apache's tool writes it
+ * (its CsvUtils: a schema per row type, no header), so quoting is Apache's byte for byte. Loaded
+ * only by those two options.
+ */
 final class Csv {
   private Csv() {}
 
-  /** Quoted if longer than 24 characters or holding a character below '-' (space, comma...). */
-  static String quote(String value) {
-    boolean quote = value.length() > 24;
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char c = value.charAt(i);
-      quote = c < '-' || c == '"';
-    }
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  /** A row of a plan for one group. */
+  @JsonPropertyOrder({"topic", "partition", "offset"})
+  record NoGroup(String topic, int partition, long offset) {}
+
+  /** A row of a plan for several groups. */
+  @JsonPropertyOrder({"group", "topic", "partition", "offset"})
+  record WithGroup(String group, String topic, int partition, long offset) {}
+
+  private static final class Holder {
+    static final CsvMapper MAPPER = new CsvMapper();
+    static final ObjectWriter NO_GROUP =
+        MAPPER.writer(MAPPER.schemaFor(NoGroup.class).withoutHeader());
+    static final ObjectWriter WITH_GROUP =
+        MAPPER.writer(MAPPER.schemaFor(WithGroup.class).withoutHeader());
   }
 
-  static String[] fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
+  /** One row, with its line end. */
+  static String line(Object row) {
+    ObjectWriter writer = row instanceof WithGroup ? Holder.WITH_GROUP : Holder.NO_GROUP;
+    try {
+      return writer.writeValueAsString(row);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
-    fields.add(field.toString());
-    return fields.toArray(new String[0]);
+  }
+
+  /** The fields of one line, unquoted. */
+  static String[] fields(String line) {
+    try (MappingIterator<String[]> rows =
+        Holder.MAPPER
+            .readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(line)) {
+      return rows.hasNext() ? rows.next() : new String[0];
+    } catch (IOException | RuntimeException e) {
+      return new String[0]; // the caller names the line as malformed
+    }
   }
 }

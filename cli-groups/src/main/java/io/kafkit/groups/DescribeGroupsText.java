@@ -1,5 +1,6 @@
 package io.kafkit.groups;
 
+import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,17 +124,11 @@ final class DescribeGroupsText {
       byTopic.merge(p.topic(), lag, Long::sum);
       total += lag;
     }
-    int topic = 15;
-    for (String t : byTopic.keySet()) {
-      topic = Math.max(topic, t.length());
-    }
-    String format = "%-" + Math.max(15, g.group().length()) + "s %-" + topic + "s %s";
+    Table table = new Table("GROUP", "TOPIC", "TOTAL-LAG").minWidths(15, 15);
+    byTopic.forEach((topic, lag) -> table.row(g.group(), topic, lag));
+    table.row(g.group(), "*", total);
     out.println();
-    out.println(String.format(format, "GROUP", "TOPIC", "TOTAL-LAG"));
-    for (Map.Entry<String, Long> e : byTopic.entrySet()) {
-      out.println(String.format(format, g.group(), e.getKey(), e.getValue()));
-    }
-    out.println(String.format(format, g.group(), "*", total));
+    table.print(out);
   }
 
   static void members(GroupsView.Group g, boolean verbose, PrintWriter out) {

@@ -32,13 +32,11 @@ final class ResetPlanText {
     boolean many = plan.groups().size() > 1;
     for (ResetPlan.GroupPlan g : plan.groups()) {
       for (ResetPlan.NewOffset o : g.offsets()) {
-        out.println(
-            (many ? Csv.quote(g.group()) + "," : "")
-                + Csv.quote(o.topic())
-                + ","
-                + o.partition()
-                + ","
-                + o.offset());
+        out.print(
+            Csv.line(
+                many
+                    ? new Csv.WithGroup(g.group(), o.topic(), o.partition(), o.offset())
+                    : new Csv.NoGroup(o.topic(), o.partition(), o.offset())));
       }
     }
     out.println(); // Apache ends the CSV with an empty line
