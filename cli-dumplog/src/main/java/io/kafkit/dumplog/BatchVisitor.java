@@ -1,8 +1,5 @@
 package io.kafkit.dumplog;
 
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.Record;
-
 /**
  * What is done with each batch and record a {@link LogReader} reads: Apache's lines, JSON, a
  * summary.
@@ -16,12 +13,12 @@ interface BatchVisitor {
    *
    * @param valid whether its CRC checks (computed once, by the reader)
    */
-  void batch(FileChannelRecordBatch batch, long position, boolean valid);
+  void batch(LogBatch batch, long position, boolean valid);
 
-  void record(FileChannelRecordBatch batch, Record record);
+  void record(LogBatch batch, LogRecord record);
 
   /** After the batch's records. */
-  default void endBatch(FileChannelRecordBatch batch) {}
+  default void endBatch(LogBatch batch) {}
 
   /**
    * After the last batch read.

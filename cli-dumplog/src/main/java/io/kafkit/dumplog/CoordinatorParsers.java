@@ -16,7 +16,6 @@ import org.apache.kafka.common.message.ConsumerProtocolSubscription;
 import org.apache.kafka.common.message.ConsumerProtocolSubscriptionJsonConverter;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
-import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.coordinator.common.runtime.CoordinatorRecord;
 import org.apache.kafka.coordinator.common.runtime.CoordinatorRecordSerde;
 import org.apache.kafka.coordinator.common.runtime.Deserializer;
@@ -200,7 +199,7 @@ final class CoordinatorParsers {
     var serde =
         new org.apache.kafka.server.log.remote.metadata.storage.serialization
             .RemoteLogMetadataSerde();
-    return (Record record, String prefix, Out out) -> {
+    return (LogRecord record, String prefix, Out out) -> {
       String text;
       try {
         text = serde.deserialize(FieldDecoder.copy(record.value())).toString();

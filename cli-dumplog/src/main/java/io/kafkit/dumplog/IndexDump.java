@@ -5,10 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.FileRecords;
-import org.apache.kafka.common.record.internal.Record;
-import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
  * An offset index or a time index, as Apache dumps it: each entry, checked against the segment's
@@ -41,7 +37,7 @@ final class IndexDump {
       sanity(file, index);
       return;
     }
-    try (FileRecords log = openLog(file)) {
+    try (KafkaLogFormat.LogFile log = openLog(file)) {
       for (int i = 0; i < index.entries(); i++) {
         long offset = index.offset(i);
         if (offset == index.baseOffset() && i > 0) {
@@ -75,8 +71,8 @@ final class IndexDump {
         Files.isReadable(offsetIndexFile)
             ? IndexFile.open(offsetIndexFile, baseOffset, IndexFile.OFFSET_ENTRY)
             : null;
-    try (FileRecords log = openLog(file)) {
-      long previous = RecordBatch.NO_TIMESTAMP;
+    try (KafkaLogFormat.LogFile log = openLog(file)) {
+      long previous = LogBatch.NO_TIMESTAMP;
       for (int i = 0; i < times.entries(); i++) {
         long offset = times.offset(i);
         long timestamp = times.timestamp(i);
@@ -98,16 +94,17 @@ final class IndexDump {
 
   private void verifyTimeEntry(
       Path file,
-      FileRecords log,
+      KafkaLogFormat.LogFile log,
       IndexFile offsets,
       long offset,
       long timestamp,
       long previous,
       boolean fails) {
     int position = offsets == null ? 0 : offsets.floorPosition(offset);
-    FileChannelRecordBatch match = null;
-    for (FileChannelRecordBatch batch :
-        log.slice(position, log.sizeInBytes() - position).batches()) {
+    LogBatch match = null;
+    for (Iterator<LogBatch> batches = log.batches(position, log.sizeInBytes() - position);
+        batches.hasNext(); ) {
+      LogBatch batch = batches.next();
       if (batch.lastOffset() >= offset) {
         match = batch;
         break;
@@ -118,8 +115,8 @@ final class IndexDump {
     } else if (match.lastOffset() != offset) {
       findings.timeOffsetNotFound(file, offset, match.lastOffset(), fails);
     } else {
-      long max = RecordBatch.NO_TIMESTAMP;
-      for (Record record : match) {
+      long max = LogBatch.NO_TIMESTAMP;
+      for (LogRecord record : match) {
         max = Math.max(max, record.timestamp());
       }
       if (max != timestamp) {
@@ -141,26 +138,24 @@ final class IndexDump {
   }
 
   /** The segment's log, or null (with a note) when there is none to check the index against. */
-  private FileRecords openLog(Path index) throws IOException {
+  private KafkaLogFormat.LogFile openLog(Path index) throws IOException {
     Path log = SegmentFiles.sibling(index, ".log");
     if (!Files.isReadable(log)) {
       findings.problem(
           index, "its log segment " + log + " cannot be read, so the entries are not verified.");
       return null;
     }
-    return FileRecords.open(log.toFile(), false);
+    return KafkaLogFormat.open(log);
   }
 
   /** The last offset of the batch at this position, or -1 if no whole batch starts there. */
-  private long firstBatchLastOffset(FileRecords log, int position) {
+  private long firstBatchLastOffset(KafkaLogFormat.LogFile log, int position) {
     if (position < 0 || position >= log.sizeInBytes()) {
       return -1;
     }
     try {
-      Iterator<FileChannelRecordBatch> batches =
-          log.slice(position, Math.min(maxMessageSize, log.sizeInBytes() - position))
-              .batches()
-              .iterator();
+      Iterator<LogBatch> batches =
+          log.batches(position, Math.min(maxMessageSize, log.sizeInBytes() - position));
       return batches.hasNext() ? batches.next().lastOffset() : -1;
     } catch (KafkaException e) {
       return -1;

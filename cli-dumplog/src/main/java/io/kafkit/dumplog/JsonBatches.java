@@ -11,11 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.record.internal.ControlRecordType;
-import org.apache.kafka.common.record.internal.EndTransactionMarker;
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.Record;
-import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
  * {@code --output json}: one JSON object per line for each batch, with its records (with
@@ -52,11 +47,11 @@ final class JsonBatches implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
+  public void batch(LogBatch batch, long position, boolean valid) {
     try {
       json.writeStartObject();
       json.writeStringField("file", file);
-      boolean v2 = batch.magic() >= RecordBatch.MAGIC_VALUE_V2;
+      boolean v2 = batch.v2();
       if (v2) {
         json.writeNumberField("baseOffset", batch.baseOffset());
       }
@@ -79,7 +74,7 @@ final class JsonBatches implements BatchVisitor {
       json.writeNumberField("maxTimestamp", batch.maxTimestamp());
       json.writeNumberField("size", batch.sizeInBytes());
       json.writeNumberField("magic", batch.magic());
-      json.writeStringField("compression", batch.compressionType().name);
+      json.writeStringField("compression", batch.compression());
       json.writeNumberField("crc", batch.checksum());
       json.writeBooleanField("isValid", valid);
       if (deep) {
@@ -91,22 +86,21 @@ final class JsonBatches implements BatchVisitor {
   }
 
   @Override
-  public void record(FileChannelRecordBatch batch, Record record) {
+  public void record(LogBatch batch, LogRecord record) {
     try {
       json.writeStartObject();
       json.writeNumberField("offset", record.offset());
       json.writeNumberField("timestamp", record.timestamp());
       json.writeNumberField("keySize", record.keySize());
       json.writeNumberField("valueSize", record.valueSize());
-      if (batch.magic() >= RecordBatch.MAGIC_VALUE_V2) {
+      if (batch.v2()) {
         json.writeNumberField("sequence", record.sequence());
       }
       if (batch.isControlBatch()) {
-        ControlRecordType type = ControlRecordType.parse(record.key());
-        json.writeStringField("controlType", type.toString());
-        if (type == ControlRecordType.COMMIT || type == ControlRecordType.ABORT) {
-          json.writeNumberField(
-              "coordinatorEpoch", EndTransactionMarker.deserialize(record).coordinatorEpoch());
+        LogRecord.ControlRecord control = record.control();
+        json.writeStringField("controlType", control.type());
+        if (control.coordinatorEpoch() != null) {
+          json.writeNumberField("coordinatorEpoch", control.coordinatorEpoch());
         }
       } else {
         json.writeArrayFieldStart("headers");
@@ -145,7 +139,7 @@ final class JsonBatches implements BatchVisitor {
   }
 
   @Override
-  public void endBatch(FileChannelRecordBatch batch) {
+  public void endBatch(LogBatch batch) {
     try {
       if (deep) {
         json.writeEndArray();

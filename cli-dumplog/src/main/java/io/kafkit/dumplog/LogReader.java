@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.FileRecords;
-import org.apache.kafka.common.record.internal.Record;
 
 /**
  * Reads a log segment (or a KRaft snapshot) batch by batch with Kafka's own record classes, as
@@ -32,15 +29,14 @@ final class LogReader {
   }
 
   void read(Path file, Range range, BatchVisitor visitor) throws IOException {
-    try (FileRecords records = FileRecords.open(file.toFile(), false)) {
-      int start = startPosition(file, range, records.sizeInBytes());
-      int length = (int) Math.min((long) records.sizeInBytes() - start, range.maxBytes());
-      FileRecords slice = records.slice(start, length);
+    try (KafkaLogFormat.LogFile log = KafkaLogFormat.open(file)) {
+      int start = startPosition(file, range, log.sizeInBytes());
+      int length = (int) Math.min((long) log.sizeInBytes() - start, range.maxBytes());
       long valid = 0;
       long lastOffset = range.bounded() ? Long.MIN_VALUE : -1;
-      Iterator<FileChannelRecordBatch> batches = slice.batches().iterator();
+      Iterator<LogBatch> batches = log.batches(start, length);
       while (true) {
-        FileChannelRecordBatch batch;
+        LogBatch batch;
         try {
           if (!batches.hasNext()) {
             break;
@@ -79,7 +75,7 @@ final class LogReader {
         visitor.batch(batch, start + valid, crcOk);
         if (visitor.wantsRecords()) {
           try {
-            for (Record record : batch) {
+            for (LogRecord record : batch) {
               if (record.offset() < range.startOffset() || record.offset() > range.endOffset()) {
                 continue;
               }
@@ -106,9 +102,7 @@ final class LogReader {
         valid += batch.sizeInBytes();
       }
       long trailing =
-          range.maxBytes() == Integer.MAX_VALUE && !range.bounded()
-              ? slice.sizeInBytes() - valid
-              : 0;
+          range.maxBytes() == Integer.MAX_VALUE && !range.bounded() ? length - valid : 0;
       if (trailing > 0) {
         findings.failed();
       }

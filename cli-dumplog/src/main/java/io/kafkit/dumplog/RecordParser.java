@@ -1,10 +1,8 @@
 package io.kafkit.dumplog;
 
-import org.apache.kafka.common.record.internal.Record;
-
 /** Prints a record's key and payload: Apache's " key: K payload: V", with a decoder for each. */
 interface RecordParser {
-  void write(Record record, String prefix, Out out);
+  void write(LogRecord record, String prefix, Out out);
 
   /** Apache's DecoderMessageParser. */
   static RecordParser decoders(FieldDecoder key, FieldDecoder value) {

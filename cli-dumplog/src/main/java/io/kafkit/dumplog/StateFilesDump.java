@@ -5,7 +5,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.kafka.common.utils.internals.Crc32C;
+import java.util.zip.CRC32C;
 
 /**
  * A segment's transaction index (aborted transactions, 34-byte entries) and a partition's producer
@@ -85,8 +85,9 @@ final class StateFilesDump {
                   + bytes.length
                   + " bytes";
         } else {
-          long computed =
-              Crc32C.compute(bytes, SNAPSHOT_ENTRIES_AT, bytes.length - SNAPSHOT_ENTRIES_AT);
+          CRC32C checksum = new CRC32C();
+          checksum.update(bytes, SNAPSHOT_ENTRIES_AT, bytes.length - SNAPSHOT_ENTRIES_AT);
+          long computed = checksum.getValue();
           if (crc != computed) {
             problem =
                 "Snapshot is corrupt (CRC is no longer valid). Stored crc: "

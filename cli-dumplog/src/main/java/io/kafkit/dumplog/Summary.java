@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.Record;
 
 /**
  * {@code --summary}: what a segment holds, in a few lines instead of a line per batch: batch and
@@ -61,7 +59,7 @@ final class Summary implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
+  public void batch(LogBatch batch, long position, boolean valid) {
     batches++;
     bytes += batch.sizeInBytes();
     if (batch.isTransactional()) {
@@ -77,17 +75,17 @@ final class Summary implements BatchVisitor {
       firstOffset = batch.baseOffset();
     }
     lastOffset = batch.lastOffset();
-    codecs.merge(batch.compressionType().name, 1L, Long::sum);
+    codecs.merge(batch.compression(), 1L, Long::sum);
     producers.add(batch.producerId());
     storedRecordBytes += batch.sizeInBytes() - headerSize(batch);
   }
 
-  private static int headerSize(FileChannelRecordBatch batch) {
+  private static int headerSize(LogBatch batch) {
     return batch.magic() >= 2 ? 61 : 0;
   }
 
   @Override
-  public void record(FileChannelRecordBatch batch, Record record) {
+  public void record(LogBatch batch, LogRecord record) {
     records++;
     recordBytes += record.sizeInBytes();
     minTimestamp = Math.min(minTimestamp, record.timestamp());

@@ -2,18 +2,6 @@ package io.kafkit.dumplog;
 
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.message.KRaftVersionRecordJsonConverter;
-import org.apache.kafka.common.message.LeaderChangeMessageJsonConverter;
-import org.apache.kafka.common.message.SnapshotFooterRecordJsonConverter;
-import org.apache.kafka.common.message.SnapshotHeaderRecordJsonConverter;
-import org.apache.kafka.common.message.VotersRecordJsonConverter;
-import org.apache.kafka.common.record.internal.AbstractLegacyRecordBatch;
-import org.apache.kafka.common.record.internal.ControlRecordType;
-import org.apache.kafka.common.record.internal.ControlRecordUtils;
-import org.apache.kafka.common.record.internal.EndTransactionMarker;
-import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
-import org.apache.kafka.common.record.internal.Record;
-import org.apache.kafka.common.record.internal.RecordBatch;
 
 /** Apache's DumpLogSegments lines for a log: the batch line, then "| offset: ..." per record. */
 final class TextLines implements BatchVisitor {
@@ -30,7 +18,7 @@ final class TextLines implements BatchVisitor {
   private static final byte[] VALUE_SIZE = ascii(" valueSize: ");
   private static final byte[] SEQUENCE = ascii(" sequence: ");
   private static final byte[] HEADER_KEYS = ascii(" headerKeys: [");
-  private FileChannelRecordBatch current;
+  private LogBatch current;
   private byte[] timestampLabel;
 
   static byte[] ascii(String s) {
@@ -58,8 +46,8 @@ final class TextLines implements BatchVisitor {
   }
 
   @Override
-  public void batch(FileChannelRecordBatch batch, long position, boolean valid) {
-    if (batch.magic() >= RecordBatch.MAGIC_VALUE_V2) {
+  public void batch(LogBatch batch, long position, boolean valid) {
+    if (batch.v2()) {
       out.text("baseOffset: ")
           .number(batch.baseOffset())
           .text(" lastOffset: ")
@@ -96,7 +84,7 @@ final class TextLines implements BatchVisitor {
         .text(" magic: ")
         .number(batch.magic())
         .text(" compresscodec: ")
-        .text(batch.compressionType().name)
+        .text(batch.compression())
         .text(" crc: ")
         .number(batch.checksum())
         .text(" isvalid: ")
@@ -105,7 +93,7 @@ final class TextLines implements BatchVisitor {
   }
 
   @Override
-  public void record(FileChannelRecordBatch batch, Record record) {
+  public void record(LogBatch batch, LogRecord record) {
     if (!skipRecordMetadata) {
       if (batch != current) {
         current = batch;
@@ -119,7 +107,7 @@ final class TextLines implements BatchVisitor {
           .number(record.keySize())
           .bytes(VALUE_SIZE)
           .number(record.valueSize());
-      if (batch.magic() >= RecordBatch.MAGIC_VALUE_V2) {
+      if (batch.v2()) {
         out.bytes(SEQUENCE).number(record.sequence()).bytes(HEADER_KEYS);
         Header[] headers = record.headers();
         for (int i = 0; i < headers.length; i++) {
@@ -130,8 +118,9 @@ final class TextLines implements BatchVisitor {
         }
         out.text("]");
       }
-      if (record instanceof AbstractLegacyRecordBatch legacy) {
-        out.text(" isValid: ").bool(legacy.isValid()).text(" crc: ").number(legacy.checksum());
+      LogRecord.LegacyCrc crc = record.legacyCrc();
+      if (crc != null) {
+        out.text(" isValid: ").bool(crc.valid()).text(" crc: ").number(crc.checksum());
       }
       if (batch.isControlBatch()) {
         controlRecord(record);
@@ -143,43 +132,25 @@ final class TextLines implements BatchVisitor {
     out.newline();
   }
 
-  private void controlRecord(Record record) {
-    short typeId = ControlRecordType.parseTypeId(record.key());
-    ControlRecordType type = ControlRecordType.fromTypeId(typeId);
-    switch (type) {
-      case ABORT, COMMIT -> {
-        EndTransactionMarker marker = EndTransactionMarker.deserialize(record);
-        out.text(" endTxnMarker: ")
-            .text(marker.controlType().toString())
-            .text(" coordinatorEpoch: ")
-            .number(marker.coordinatorEpoch());
-      }
-      case LEADER_CHANGE -> {
-        var m = ControlRecordUtils.deserializeLeaderChangeMessage(record);
-        out.text(" LeaderChange: ")
-            .text(LeaderChangeMessageJsonConverter.write(m, m.version()).toString());
-      }
-      case SNAPSHOT_HEADER -> {
-        var m = ControlRecordUtils.deserializeSnapshotHeaderRecord(record);
-        out.text(" SnapshotHeader ")
-            .text(SnapshotHeaderRecordJsonConverter.write(m, m.version()).toString());
-      }
-      case SNAPSHOT_FOOTER -> {
-        var m = ControlRecordUtils.deserializeSnapshotFooterRecord(record);
-        out.text(" SnapshotFooter ")
-            .text(SnapshotFooterRecordJsonConverter.write(m, m.version()).toString());
-      }
-      case KRAFT_VERSION -> {
-        var m = ControlRecordUtils.deserializeKRaftVersionRecord(record);
-        out.text(" KRaftVersion ")
-            .text(KRaftVersionRecordJsonConverter.write(m, m.version()).toString());
-      }
-      case KRAFT_VOTERS -> {
-        var m = ControlRecordUtils.deserializeVotersRecord(record);
-        out.text(" KRaftVoters ").text(VotersRecordJsonConverter.write(m, m.version()).toString());
-      }
+  private void controlRecord(LogRecord record) {
+    LogRecord.ControlRecord control = record.control();
+    switch (control.type()) {
+      case "ABORT", "COMMIT" ->
+          out.text(" endTxnMarker: ")
+              .text(control.type())
+              .text(" coordinatorEpoch: ")
+              .number(control.coordinatorEpoch());
+      case "LEADER_CHANGE" -> out.text(" LeaderChange: ").text(control.json());
+      case "SNAPSHOT_HEADER" -> out.text(" SnapshotHeader ").text(control.json());
+      case "SNAPSHOT_FOOTER" -> out.text(" SnapshotFooter ").text(control.json());
+      case "KRAFT_VERSION" -> out.text(" KRaftVersion ").text(control.json());
+      case "KRAFT_VOTERS" -> out.text(" KRaftVoters ").text(control.json());
       default ->
-          out.text(" controlType: ").text(type.toString()).text("(").number(typeId).text(")");
+          out.text(" controlType: ")
+              .text(control.type())
+              .text("(")
+              .number(control.typeId())
+              .text(")");
     }
   }
 
