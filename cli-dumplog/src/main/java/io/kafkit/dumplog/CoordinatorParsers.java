@@ -44,8 +44,7 @@ final class CoordinatorParsers {
             new org.apache.kafka.coordinator.transaction.TransactionCoordinatorRecordSerde(),
             org.apache.kafka.coordinator.transaction.generated.CoordinatorRecordJsonConverters
                 ::writeRecordKeyAsJson,
-            org.apache.kafka.coordinator.transaction.generated.CoordinatorRecordJsonConverters
-                ::writeRecordValueAsJson);
+            CoordinatorParsers::transactionValue);
       }
       if (options.shareGroupStateDecoder) {
         return coordinator(
@@ -120,6 +119,27 @@ final class CoordinatorParsers {
    * Group metadata, with the consumer protocol's subscriptions and assignments decoded, as Apache
    * does.
    */
+  /** As Apache 4.4 prints it: a transaction's status by its state's name (Ongoing...). */
+  private static JsonNode transactionValue(ApiMessage message, short version) {
+    JsonNode json =
+        org.apache.kafka.coordinator.transaction.generated.CoordinatorRecordJsonConverters
+            .writeRecordValueAsJson(message, version);
+    if (message
+        instanceof org.apache.kafka.coordinator.transaction.generated.TransactionLogValue value) {
+      String status;
+      try {
+        status =
+            org.apache.kafka.coordinator.transaction.TransactionState.fromId(
+                    value.transactionStatus())
+                .stateName();
+      } catch (IllegalStateException e) {
+        status = String.valueOf(value.transactionStatus());
+      }
+      ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("transactionStatus", status);
+    }
+    return json;
+  }
+
   private static JsonNode groupValue(ApiMessage message, short version) {
     if (message.apiKey()
         != org.apache.kafka.coordinator.group.generated.CoordinatorRecordType.GROUP_METADATA.id()) {
