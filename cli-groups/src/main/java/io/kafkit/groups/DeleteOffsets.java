@@ -4,6 +4,7 @@ import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.kafka.KafkaErrors;
 import io.kafkit.common.output.Json;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,14 +69,11 @@ final class DeleteOffsets {
       err.println("Error: " + groupLevel(result));
       err.flush();
     }
-    int topic = 15;
-    for (String[] r : rows) {
-      topic = Math.max(topic, r[0].length());
-    }
-    String format = "%-" + topic + "s %-10s %-15s";
+    Table table =
+        new Table("TOPIC", "PARTITION", "STATUS").minWidths(15, 10, 15).fixed(1, 2).padLast("");
+    rows.forEach(r -> table.row((Object[]) r));
     out.println();
-    out.println(String.format(format, "TOPIC", "PARTITION", "STATUS"));
-    rows.forEach(r -> out.println(String.format(format, (Object[]) r)));
+    table.print(out);
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

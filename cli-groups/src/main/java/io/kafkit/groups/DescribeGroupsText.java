@@ -3,6 +3,7 @@ package io.kafkit.groups;
 import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,72 +45,50 @@ final class DescribeGroupsText {
     if (g.partitions().isEmpty()) {
       return; // as Apache: nothing at all, after the note on stderr
     }
-    int group = Math.max(15, g.group().length());
-    int topic = 15;
-    int consumer = 15;
-    int host = 15;
+    Table table =
+        verbose
+            ? new Table(
+                    "GROUP",
+                    "TOPIC",
+                    "PARTITION",
+                    "LEADER-EPOCH",
+                    "CURRENT-OFFSET",
+                    "LOG-END-OFFSET",
+                    "LAG",
+                    "CONSUMER-ID",
+                    "HOST",
+                    "CLIENT-ID")
+                .minWidths(15, 15, 10, 15, 15, 15, 15, 15, 15)
+                .fixed(2, 3, 4, 5, 6)
+            : new Table(
+                    "GROUP",
+                    "TOPIC",
+                    "PARTITION",
+                    "CURRENT-OFFSET",
+                    "LOG-END-OFFSET",
+                    "LAG",
+                    "CONSUMER-ID",
+                    "HOST",
+                    "CLIENT-ID")
+                .minWidths(15, 15, 10, 15, 15, 15, 15, 15)
+                .fixed(2, 3, 4, 5);
     for (GroupsView.PartitionOffsets p : g.partitions()) {
-      topic = Math.max(topic, p.topic().length());
-      consumer = Math.max(consumer, dash(p.consumerId()).length());
-      host = Math.max(host, dash(p.host()).length());
-    }
-    String format =
-        "%-"
-            + group
-            + "s %-"
-            + topic
-            + "s %-10s "
-            + (verbose ? "%-15s " : "%s")
-            + "%-15s %-15s %-15s %-"
-            + consumer
-            + "s %-"
-            + host
-            + "s %s";
-    out.println();
-    if (verbose) {
-      out.println(
-          String.format(
-              format,
-              "GROUP",
-              "TOPIC",
-              "PARTITION",
-              "LEADER-EPOCH",
-              "CURRENT-OFFSET",
-              "LOG-END-OFFSET",
-              "LAG",
-              "CONSUMER-ID",
-              "HOST",
-              "CLIENT-ID"));
-    } else {
-      out.println(
-          String.format(
-              format,
-              "GROUP",
-              "TOPIC",
-              "PARTITION",
-              "",
-              "CURRENT-OFFSET",
-              "LOG-END-OFFSET",
-              "LAG",
-              "CONSUMER-ID",
-              "HOST",
-              "CLIENT-ID"));
-    }
-    for (GroupsView.PartitionOffsets p : g.partitions()) {
-      out.println(
-          String.format(
-              format,
-              g.group(),
-              p.topic(),
-              p.partition(),
-              verbose ? dash(p.leaderEpoch()) : "",
+      List<Object> cells = new ArrayList<>(List.of(g.group(), p.topic(), p.partition()));
+      if (verbose) {
+        cells.add(dash(p.leaderEpoch()));
+      }
+      cells.addAll(
+          Arrays.asList(
               dash(p.currentOffset()),
               dash(p.logEndOffset()),
               dash(p.lag()),
               dash(p.consumerId()),
               dash(p.host()),
               dash(p.clientId())));
+      table.row(cells.toArray());
     }
+    out.println();
+    table.print(out);
     if (verbose && !g.partitions().isEmpty()) {
       lagTotals(g, out);
     }
@@ -132,86 +111,75 @@ final class DescribeGroupsText {
   }
 
   static void members(GroupsView.Group g, boolean verbose, PrintWriter out) {
-    // Apache widens the GROUP column for the rows only: a group without members keeps 15.
-    int group = g.members().isEmpty() ? 15 : Math.max(15, g.group().length());
-    int consumer = 15;
-    int instance = 17;
-    int host = 15;
-    int client = 15;
-    int current = 20;
-    int target = 20;
-    boolean instances = false;
-    for (GroupsView.Member m : g.members()) {
-      consumer = Math.max(consumer, m.consumerId().length());
-      host = Math.max(host, m.host().length());
-      client = Math.max(client, m.clientId().length());
-      current = Math.max(current, dash(m.currentAssignment()).length());
-      target = Math.max(target, dash(m.targetAssignment()).length());
-      if (m.groupInstanceId() != null) {
-        instances = true;
-        instance = Math.max(instance, m.groupInstanceId().length());
-      }
-    }
-    StringBuilder format = new StringBuilder("%-" + group + "s %-" + consumer + "s ");
+    boolean instances = g.members().stream().anyMatch(m -> m.groupInstanceId() != null);
+    List<String> headers = new ArrayList<>(List.of("GROUP", "CONSUMER-ID"));
+    List<Integer> widths = new ArrayList<>(List.of(15, 15));
     if (instances) {
-      format.append("%-").append(instance).append("s ");
+      headers.add("GROUP-INSTANCE-ID");
+      widths.add(17);
     }
-    format.append("%-").append(host).append("s %-").append(client).append("s %-15s ");
+    headers.addAll(List.of("HOST", "CLIENT-ID", "#PARTITIONS"));
+    widths.addAll(List.of(15, 15, 15));
+    int partitions = headers.size() - 1;
     if (verbose) {
-      format.append("%-15s %-").append(current).append("s %-15s %-").append(target).append("s");
+      headers.addAll(
+          List.of("CURRENT-EPOCH", "CURRENT-ASSIGNMENT", "TARGET-EPOCH", "TARGET-ASSIGNMENT"));
+      widths.addAll(List.of(15, 20, 15, 20));
+    }
+    Table table =
+        new Table(headers.toArray(String[]::new))
+            .minWidths(widths.stream().mapToInt(Integer::intValue).toArray())
+            // Apache ends the line after the last column's padding, and a space more without
+            // --verbose, whose last column is #PARTITIONS
+            .padLast(verbose ? "" : " ");
+    table.fixed(partitions);
+    if (verbose) {
+      table.fixed(partitions + 1, partitions + 3);
+    }
+    for (GroupsView.Member m : g.members()) {
+      table.row(memberCells(g, m, instances, verbose));
     }
     out.println();
-    out.println(String.format(format.toString(), memberCells(g, null, instances, verbose)));
-    for (GroupsView.Member m : g.members()) {
-      out.println(String.format(format.toString(), memberCells(g, m, instances, verbose)));
-    }
+    table.print(out);
   }
 
   private static Object[] memberCells(
       GroupsView.Group g, GroupsView.Member m, boolean instances, boolean verbose) {
-    List<Object> cells = new ArrayList<>();
-    cells.add(m == null ? "GROUP" : g.group());
-    cells.add(m == null ? "CONSUMER-ID" : m.consumerId());
+    List<Object> cells = new ArrayList<>(List.of(g.group(), m.consumerId()));
     if (instances) {
-      cells.add(
-          m == null ? "GROUP-INSTANCE-ID" : m.groupInstanceId() == null ? "" : m.groupInstanceId());
+      cells.add(m.groupInstanceId() == null ? "" : m.groupInstanceId());
     }
-    cells.add(m == null ? "HOST" : m.host());
-    cells.add(m == null ? "CLIENT-ID" : m.clientId());
-    cells.add(m == null ? "#PARTITIONS" : m.partitions());
+    cells.addAll(List.of(m.host(), m.clientId(), m.partitions()));
     if (verbose) {
-      cells.add(m == null ? "CURRENT-EPOCH" : dash(m.currentEpoch()));
-      cells.add(m == null ? "CURRENT-ASSIGNMENT" : dash(m.currentAssignment()));
-      cells.add(m == null ? "TARGET-EPOCH" : dash(m.targetEpoch()));
-      cells.add(m == null ? "TARGET-ASSIGNMENT" : dash(m.targetAssignment()));
+      cells.add(dash(m.currentEpoch()));
+      cells.add(dash(m.currentAssignment()));
+      cells.add(dash(m.targetEpoch()));
+      cells.add(dash(m.targetAssignment()));
     }
     return cells.toArray();
   }
 
   static void state(GroupsView.Group g, boolean verbose, PrintWriter out) {
-    int group = Math.max(15, g.group().length());
-    int coordinator = Math.max(25, g.coordinator().length());
-    String format =
-        "%-"
-            + group
-            + "s %-"
-            + coordinator
-            + "s %-20s %-20s "
-            + (verbose ? "%-15s %-25s " : "")
-            + "%s";
-    List<Object> header =
+    List<String> headers =
         new ArrayList<>(List.of("GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE"));
     List<Object> row =
         new ArrayList<>(List.of(g.group(), g.coordinator(), g.assignmentStrategy(), g.state()));
     if (verbose) {
-      header.addAll(List.of("GROUP-EPOCH", "TARGET-ASSIGNMENT-EPOCH"));
+      headers.addAll(List.of("GROUP-EPOCH", "TARGET-ASSIGNMENT-EPOCH"));
       row.addAll(List.of(dash(g.groupEpoch()), dash(g.targetAssignmentEpoch())));
     }
-    header.add("#MEMBERS");
+    headers.add("#MEMBERS");
     row.add(g.members().size());
+    Table table =
+        new Table(headers.toArray(String[]::new))
+            .minWidths(15, 25, 20, 20, 15, 25)
+            .fixed(2, 3)
+            .row(row.toArray());
+    if (verbose) {
+      table.fixed(4, 5);
+    }
     out.println();
-    out.println(String.format(format, header.toArray()));
-    out.println(String.format(format, row.toArray()));
+    table.print(out);
   }
 
   static String dash(Object value) {

@@ -2,7 +2,9 @@ package io.kafkit.groups;
 
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
@@ -56,24 +58,28 @@ final class ListGroups {
     for (Group g : listing.groups()) {
       width = Math.max(width, g.group().length());
     }
-    String format = "%-" + (width + 10) + "s";
-    StringBuilder header = new StringBuilder(String.format(format, "GROUP"));
+    List<String> headers = new ArrayList<>(List.of("GROUP"));
     if (listing.showType()) {
-      header.append(String.format(" %-20s", "TYPE"));
+      headers.add("TYPE");
     }
     if (listing.showState()) {
-      header.append(String.format(" %-20s", "STATE"));
+      headers.add("STATE");
     }
-    out.println(header);
+    Table table =
+        new Table(headers.toArray(String[]::new))
+            .minWidths(width + 10, 20, 20)
+            .fixed(0, 1, headers.size() - 1)
+            .padLast("");
     for (Group g : listing.groups()) {
-      StringBuilder line = new StringBuilder(String.format(format, g.group()));
+      List<Object> cells = new ArrayList<>(List.of(g.group()));
       if (listing.showType()) {
-        line.append(String.format(" %-20s", g.type()));
+        cells.add(g.type());
       }
       if (listing.showState()) {
-        line.append(String.format(" %-20s", g.state()));
+        cells.add(g.state());
       }
-      out.println(line);
+      table.row(cells.toArray());
     }
+    table.print(out);
   }
 }

@@ -1,5 +1,6 @@
 package io.kafkit.groups;
 
+import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 
 /** A reset's table (Apache's layout) and its --export CSV (what --from-file reads). */
@@ -7,22 +8,15 @@ final class ResetPlanText {
   private ResetPlanText() {}
 
   static void table(ResetPlan plan, PrintWriter out) {
-    int group = 15;
-    int topic = 15;
+    Table table =
+        new Table("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET").minWidths(15, 15, 10).fixed(2);
     for (ResetPlan.GroupPlan g : plan.groups()) {
-      group = Math.max(group, g.group().length());
       for (ResetPlan.NewOffset o : g.offsets()) {
-        topic = Math.max(topic, o.topic().length());
+        table.row(g.group(), o.topic(), o.partition(), o.offset());
       }
     }
-    String format = "%-" + group + "s %-" + topic + "s %-10s %s";
     out.println();
-    out.println(String.format(format, "GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"));
-    for (ResetPlan.GroupPlan g : plan.groups()) {
-      for (ResetPlan.NewOffset o : g.offsets()) {
-        out.println(String.format(format, g.group(), o.topic(), o.partition(), o.offset()));
-      }
-    }
+    table.print(out);
   }
 
   /**

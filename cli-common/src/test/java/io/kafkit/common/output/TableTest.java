@@ -19,4 +19,35 @@ class TableTest {
         "GROUP          TOPIC  LAG\n" + "g              orders 10\n" + "a-longer-group t      -\n",
         text.toString());
   }
+
+  @Test
+  void fixedColumnsOverflowAsPrintfDoes() {
+    StringWriter text = new StringWriter();
+    new Table("TOPIC", "PARTITION", "STATUS")
+        .minWidths(15, 10, 15)
+        .fixed(1, 2)
+        .padLast("")
+        .row("orders", 0, "Successful")
+        .row("orders", 12345678901L, "Error: not found")
+        .print(new PrintWriter(text, true));
+    StringWriter printf = new StringWriter();
+    PrintWriter expected = new PrintWriter(printf, true);
+    String format = "%-15s %-10s %-15s%n";
+    expected.printf(format, "TOPIC", "PARTITION", "STATUS");
+    expected.printf(format, "orders", 0, "Successful");
+    expected.printf(format, "orders", 12345678901L, "Error: not found");
+    assertEquals(printf.toString(), text.toString());
+  }
+
+  @Test
+  void aLineEndAfterThePaddedLastColumn() {
+    StringWriter text = new StringWriter();
+    new Table("A", "B")
+        .minWidths(3, 4)
+        .fixed(1)
+        .padLast(" ")
+        .row("x", "y")
+        .print(new PrintWriter(text, true));
+    assertEquals("A   B    \nx   y    \n", text.toString());
+  }
 }
