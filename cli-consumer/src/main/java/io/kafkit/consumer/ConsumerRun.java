@@ -6,6 +6,7 @@ import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.ShutdownHook;
 import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.connect.KafkaClients;
+import io.kafkit.common.output.ByteSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

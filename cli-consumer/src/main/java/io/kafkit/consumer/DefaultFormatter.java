@@ -1,5 +1,6 @@
 package io.kafkit.consumer;
 
+import io.kafkit.common.output.ByteSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;

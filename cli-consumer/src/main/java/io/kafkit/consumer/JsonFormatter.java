@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kafkit.common.convert.Utf8;
+import io.kafkit.common.output.ByteSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
