@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "List, describe and delete consumer groups, and reset or delete their offsets.",
+      "This tool helps to list, describe, delete and manage the offsets of consumer groups.",
       "A reset changes nothing without --execute; an active group is never reset or deleted."
     })
 public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPrefix {

@@ -90,7 +90,10 @@ public final class TopicsCommand implements Callable<Integer>, ErrorPrefix {
   @Option(
       names = "--config",
       paramLabel = "NAME=VALUE",
-      description = "A topic config override, with --create or --alter; repeatable.")
+      description =
+          "A topic config override, with --create or --alter; repeatable. The names a 4.4"
+              + " broker takes:%n"
+              + TopicConfigs.LINES)
   List<String> configs = new ArrayList<>();
 
   @Option(
