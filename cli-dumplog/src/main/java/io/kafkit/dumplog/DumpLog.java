@@ -74,11 +74,6 @@ final class DumpLog {
         log(file, options, parser, deep, printContents, range);
       }
       case ".index", ".timeindex" -> {
-        if (json) {
-          findings.problem(
-              file, "--output json reads .log and .checkpoint files; dump this one as text.");
-          return;
-        }
         if (base.isEmpty()) {
           findings.problem(
               file, "is not named as an index (20 digits: its base offset, then " + suffix + ").");
@@ -98,11 +93,6 @@ final class DumpLog {
         }
       }
       case ".snapshot", ".txnindex" -> {
-        if (json) {
-          findings.problem(
-              file, "--output json reads .log and .checkpoint files; dump this one as text.");
-          return;
-        }
         StateFilesDump state = new StateFilesDump(out, findings);
         if (suffix.equals(".snapshot")) {
           state.producerSnapshot(file);

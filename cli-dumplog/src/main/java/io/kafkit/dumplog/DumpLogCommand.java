@@ -151,6 +151,17 @@ public final class DumpLogCommand implements Callable<Integer> {
         printDataLog || keyDecoder != null || valueDecoder != null || decoderFlag();
     boolean deep = deepIteration || printContents;
     LogReader.Range range = range();
+    if (output.format() == OutputFormat.JSON) {
+      for (String name : files.split(",")) {
+        String suffix = SegmentFiles.suffix(Path.of(name));
+        if (!suffix.equals(".log") && !suffix.equals(".checkpoint")) {
+          throw usage(
+              "--output json reads .log and .checkpoint files; dump "
+                  + name
+                  + " as text (leave --output out).");
+        }
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     Out out = new Out(environment.stdout(), environment.stdoutTerminal());
     Findings findings = new Findings(err, out);

@@ -199,6 +199,7 @@ class UsageErrorsTest {
         tool("dump-log", "--files", "x.log", "--max-message-size", "0"),
         tool("dump-log", "--files", "x.log", "--max-bytes", "-1"),
         tool("dump-log", "--files", "x.log", "--start-offset", "-1"),
+        tool("dump-log", "--files", "x.log,00000000000000000000.index", "--output", "json"),
         tool("dump-log", "--files", "x.log", "--end-offset", "-3"),
         tool("broker", "stop", "--wait", "0"),
         tool("broker", "start", "--port", "0"),
