@@ -24,20 +24,12 @@ final class Out extends OutputStream {
 
   /** Text that is ASCII (Kafka's names and Apache's words); other characters go as UTF-8. */
   Out text(String s) {
-    try {
-      sink.text(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.text(s));
     return this;
   }
 
   Out number(long v) {
-    try {
-      sink.decimal(v);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.decimal(v));
     return this;
   }
 
@@ -57,56 +49,45 @@ final class Out extends OutputStream {
 
   /** The buffer's remaining bytes, from its position; the position is left where it was. */
   Out bytes(ByteBuffer b) {
-    try {
-      sink.write(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.write(b));
     return this;
   }
 
   /** A key or value: escaped on a terminal, raw otherwise. */
   Out data(ByteBuffer b) {
-    try {
-      sink.data(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.data(b));
     return this;
   }
 
   /** A key or value: escaped on a terminal, raw otherwise. */
   Out data(byte[] b) {
-    try {
-      sink.data(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.data(b));
     return this;
   }
 
   @Override
   public void write(int b) {
-    try {
-      sink.write(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.write(b));
   }
 
   @Override
   public void write(byte[] b, int offset, int length) {
-    try {
-      sink.write(b, offset, length);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    unchecked(() -> sink.write(b, offset, length));
   }
 
   @Override
   public void flush() {
+    unchecked(() -> sink.flush());
+  }
+
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  /** A failed write to standard output, as the unchecked exception DumpLogCommand reports. */
+  private static void unchecked(Write write) {
     try {
-      sink.flush();
+      write.run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

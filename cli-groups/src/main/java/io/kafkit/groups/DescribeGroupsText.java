@@ -45,33 +45,30 @@ final class DescribeGroupsText {
     if (g.partitions().isEmpty()) {
       return; // as Apache: nothing at all, after the note on stderr
     }
-    Table table =
-        verbose
-            ? new Table(
-                    "GROUP",
-                    "TOPIC",
-                    "PARTITION",
-                    "LEADER-EPOCH",
-                    "CURRENT-OFFSET",
-                    "LOG-END-OFFSET",
-                    "LAG",
-                    "CONSUMER-ID",
-                    "HOST",
-                    "CLIENT-ID")
-                .minWidths(15, 15, 10, 15, 15, 15, 15, 15, 15)
-                .fixed(2, 3, 4, 5, 6)
-            : new Table(
-                    "GROUP",
-                    "TOPIC",
-                    "PARTITION",
-                    "CURRENT-OFFSET",
-                    "LOG-END-OFFSET",
-                    "LAG",
-                    "CONSUMER-ID",
-                    "HOST",
-                    "CLIENT-ID")
-                .minWidths(15, 15, 10, 15, 15, 15, 15, 15)
-                .fixed(2, 3, 4, 5);
+    // Apache's layout; --verbose adds LEADER-EPOCH, another 15-wide column, after PARTITION
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "GROUP",
+                "TOPIC",
+                "PARTITION",
+                "CURRENT-OFFSET",
+                "LOG-END-OFFSET",
+                "LAG",
+                "CONSUMER-ID",
+                "HOST",
+                "CLIENT-ID"));
+    if (verbose) {
+      headers.add(3, "LEADER-EPOCH");
+    }
+    int[] widths = new int[headers.size() - 1];
+    Arrays.fill(widths, 15);
+    widths[2] = 10;
+    Table table = new Table(headers.toArray(String[]::new)).minWidths(widths);
+    int fixedUpTo = verbose ? 6 : 5; // PARTITION to LAG keep their widths
+    for (int column = 2; column <= fixedUpTo; column++) {
+      table.fixed(column);
+    }
     for (GroupsView.PartitionOffsets p : g.partitions()) {
       List<Object> cells = new ArrayList<>(List.of(g.group(), p.topic(), p.partition()));
       if (verbose) {
