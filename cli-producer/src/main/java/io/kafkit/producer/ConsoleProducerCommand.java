@@ -167,7 +167,10 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     SendErrors errors = new SendErrors(settings, topic);
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
     if (atPrompt) {
-      Producer<byte[], byte[]> producer = new KafkaClients(settings).producer(overrides);
+      KafkaClients clients = new KafkaClients(settings);
+      MessageSizeLimit.of(clients, topic, settings.timeout())
+          .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
+      Producer<byte[], byte[]> producer = clients.producer(overrides);
       try {
         return prompt(producer, parser, errors, err);
       } finally {
@@ -185,6 +188,8 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
         return pipe(in, parser, delivery, err);
       }
     }
+    MessageSizeLimit.of(clients, topic, settings.timeout())
+        .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
     try (Producer<byte[], byte[]> producer = clients.producer(overrides)) {
       Delivery delivery = new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE);
       try (InputStream in = file == null ? environment.stdin() : open(file)) {
