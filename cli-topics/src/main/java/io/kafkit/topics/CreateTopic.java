@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.internals.Topic;
 
 /** {@code --create}: {@code Created topic NAME.}, with Apache's collision warning. */
 final class CreateTopic {
@@ -35,7 +34,7 @@ final class CreateTopic {
       throws ExecutionException, InterruptedException {
     String name = request.topic();
     try {
-      Topic.validate(name);
+      TopicNames.validate(name);
     } catch (InvalidTopicException e) {
       throw new KafkitException(e.getMessage());
     }
@@ -47,7 +46,7 @@ final class CreateTopic {
                 Optional.ofNullable(request.partitions()),
                 Optional.ofNullable(request.replicationFactor()).map(Integer::shortValue));
     topic.configs(Map.copyOf(request.configs()));
-    if (Topic.hasCollisionChars(name)) {
+    if (TopicNames.hasCollisionChars(name)) {
       out.println(COLLISION_WARNING);
     }
     try {

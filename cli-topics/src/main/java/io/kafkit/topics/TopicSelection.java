@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.internals.Topic;
 
 /** The topics --topic names: every topic whose whole name the regular expression matches. */
 final class TopicSelection {
@@ -39,7 +38,7 @@ final class TopicSelection {
   private static void hiddenByAcls(Admin admin, String name)
       throws ExecutionException, InterruptedException {
     try {
-      Topic.validate(name);
+      TopicNames.validate(name);
     } catch (InvalidTopicException e) {
       return; // a regular expression, not one topic's name
     }
@@ -65,7 +64,7 @@ final class TopicSelection {
         .get()
         .stream()
         .filter(name -> pattern == null || pattern.matcher(name).matches())
-        .filter(name -> listInternal || !Topic.isInternal(name))
+        .filter(name -> listInternal || !TopicNames.isInternal(name))
         .sorted()
         .toList();
   }
