@@ -2,6 +2,8 @@ package io.kafkit.perf;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Holds a send rate: before record n is sent, waits until n / rate seconds have passed since the
@@ -13,13 +15,22 @@ final class Pacer {
 
   private final long startNanos;
   private final double nanosPerRecord;
+  private final LongSupplier clock;
+  private final LongConsumer park;
 
   /**
    * @param recordsPerSecond the rate; zero or less for none
    */
   Pacer(double recordsPerSecond, long startNanos) {
+    this(recordsPerSecond, startNanos, System::nanoTime, LockSupport::parkNanos);
+  }
+
+  /** With the clock (nanoseconds) and the wait (for so many nanoseconds) given: for tests. */
+  Pacer(double recordsPerSecond, long startNanos, LongSupplier clock, LongConsumer park) {
     this.startNanos = startNanos;
     this.nanosPerRecord = recordsPerSecond > 0 ? 1e9 / recordsPerSecond : 0;
+    this.clock = clock;
+    this.park = park;
   }
 
   boolean limited() {
@@ -35,12 +46,12 @@ final class Pacer {
       return;
     }
     long due = startNanos + (long) (sent * nanosPerRecord);
-    long ahead = due - System.nanoTime();
+    long ahead = due - clock.getAsLong();
     while (ahead >= MIN_WAIT_NANOS
         && !stop.getAsBoolean()
         && !Thread.currentThread().isInterrupted()) {
-      LockSupport.parkNanos(ahead);
-      ahead = due - System.nanoTime();
+      park.accept(ahead);
+      ahead = due - clock.getAsLong();
     }
   }
 }
