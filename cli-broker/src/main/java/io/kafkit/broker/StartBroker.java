@@ -75,6 +75,8 @@ final class StartBroker implements Callable<Integer> {
     BrokerHome home = options.home();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkPort(port, "--port");
+    checkPort(controllerPort, "--controller-port");
     var running = home.running();
     if (running.isPresent()) {
       String bootstrap = "localhost:" + home.state().getProperty("port");
@@ -83,7 +85,6 @@ final class StartBroker implements Callable<Integer> {
       return ExitCodes.OK;
     }
     home.checkBelongsToUs();
-    checkPort(port, "--port");
     Properties state = home.state();
     Properties before = home.state();
     int clientPort = port != null ? port : Integer.parseInt(state.getProperty("port", "9092"));
