@@ -11,8 +11,8 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * Sends records through Apache's Java producer: the prompt, {@code --sync}, and the settings the
- * fast pipe ({@link BatchDelivery}) leaves to it.
+ * Sends records through Apache's Java producer, for the prompt and the pipe alike: failures are
+ * counted and named by line, and a send that meets a restarting cluster waits for it.
  */
 final class ClientDelivery implements Delivery {
   private final Producer<byte[], byte[]> producer;

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code kafkit console-producer}: kafka-console-producer.sh's options, a prompt, a fast pipe. */
+/** {@code kafkit console-producer}: kafka-console-producer.sh's options, a prompt, a pipe. */
 @Command(
     name = "console-producer",
     mixinStandardHelpOptions = true,
@@ -166,10 +165,10 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
             : new LineParser(topic, partition, reader);
     SendErrors errors = new SendErrors(settings, topic);
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
+    KafkaClients clients = new KafkaClients(settings);
+    TopicAtStart.look(clients, topic, settings.timeout())
+        .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
     if (atPrompt) {
-      KafkaClients clients = new KafkaClients(settings);
-      MessageSizeLimit.of(clients, topic, settings.timeout())
-          .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
       Producer<byte[], byte[]> producer = clients.producer(overrides);
       try {
         return prompt(producer, parser, errors, err);
@@ -178,18 +177,7 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
         producer.close();
       }
     }
-    KafkaClients clients = new KafkaClients(settings);
-    ProducerConfig config = new ProducerConfig(clients.producerProperties(overrides));
     FailureLog failures = new FailureLog(line -> println(err, line), false);
-    if (!sync && BatchDelivery.suits(config)) {
-      InputStream in = file == null ? environment.stdin() : open(file);
-      try (in) {
-        BatchDelivery delivery = new BatchDelivery(config, topic, errors, failures);
-        return pipe(in, parser, delivery, err);
-      }
-    }
-    MessageSizeLimit.of(clients, topic, settings.timeout())
-        .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
     try (Producer<byte[], byte[]> producer = clients.producer(overrides)) {
       Delivery delivery = new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE);
       try (InputStream in = file == null ? environment.stdin() : open(file)) {

@@ -20,9 +20,6 @@ interface Delivery {
     send(parser.parse(line, start, end, lineNumber), lineNumber);
   }
 
-  /** The input has nothing more for now: send what is waiting instead of waiting for more. */
-  default void idle() {}
-
   /**
    * Whether a failure happened that every later record would meet too (no such topic, not
    * authorized, cluster gone): a pipe stops reading then, instead of waiting once per line.

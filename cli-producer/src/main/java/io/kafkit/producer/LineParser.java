@@ -51,8 +51,8 @@ final class LineParser implements RecordParser {
     return parsed[0];
   }
 
-  @Override
-  public void parse(byte[] line, int start, int end, long lineNumber, Fields fields) {
+  /** The line's parts as ranges of it, as Apache's LineMessageReader splits them. */
+  void parse(byte[] line, int start, int end, long lineNumber, Fields fields) {
     int pos = start;
     int headersEnd = -1;
     if (settings.parseHeaders()) {

@@ -14,9 +14,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Two threads share the work: a reader reads and splits the input into lines and hands them over
  * in chunks through a short queue (each chunk the lines of one read of at most 64 KiB, their bytes
  * in one array, so memory stays bounded whatever the input); the calling thread parses each line
- * and sends it, in order. A line that cannot be parsed stops the run there. When the queue is empty
- * the input has paused, and the delivery is told so ({@link Delivery#idle}): the fast pipe sends
- * what it holds then instead of lingering.
+ * and sends it, in order. A line that cannot be parsed stops the run there.
  *
  * <p>On Ctrl-C every line read is sent and acknowledged before the process ends: the reader stops
  * after the chunk in hand (or, when it is blocked reading, the shutdown hook ends the input in its
@@ -102,11 +100,6 @@ final class PipeProducer {
   }
 
   private Chunk take() {
-    Chunk ready = queue.poll();
-    if (ready != null) {
-      return ready;
-    }
-    delivery.idle(); // the input pauses: what is waiting goes out now
     boolean wasInterrupted = false;
     try {
       while (true) {

@@ -269,7 +269,7 @@ class FailuresDistIT {
   @Test
   void aKeyedPipeThroughARollingRestartLosesDuplicatesAndReordersNothing() throws Exception {
     // every broker restarts in turn while small batches of six partitions are in flight: leaders
-    // move under batches already sent, and the fast pipe resends them in order
+    // move under batches already sent, and the producer resends them in order
     KafkaCluster cluster = KafkaCluster.three();
     String topic = "rolling-" + System.nanoTime() % 100000;
     try (Admin admin = cluster.admin()) {
