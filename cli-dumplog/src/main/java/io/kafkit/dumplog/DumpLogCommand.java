@@ -171,13 +171,20 @@ public final class DumpLogCommand implements Callable<Integer> {
       try {
         dump.file(file, name, this, parser, deep, printContents, range);
       } catch (IOException | RuntimeException e) {
+        if (out.failed()) {
+          return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK; // nobody reads any more
+        }
         findings.problem(file, KafkaErrors.describe(e, null).message());
         if (verbosity.level() > 0) {
           e.printStackTrace(err);
         }
       }
     }
-    out.flush();
+    try {
+      out.flush();
+    } catch (java.io.UncheckedIOException e) {
+      return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
     findings.report();
     return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
   }

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
  */
 final class Out extends OutputStream {
   private final ByteSink sink;
+  private boolean failed;
 
   /**
    * @param escapeControls whether standard output is a terminal
@@ -80,15 +81,24 @@ final class Out extends OutputStream {
     unchecked(() -> sink.flush());
   }
 
+  /**
+   * Whether a write failed: the reader went away (`| head`) or the disk is full. The run stops
+   * quietly then, as the console consumer's does.
+   */
+  boolean failed() {
+    return failed;
+  }
+
   private interface Write {
     void run() throws IOException;
   }
 
-  /** A failed write to standard output, as the unchecked exception DumpLogCommand reports. */
-  private static void unchecked(Write write) {
+  /** A failed write to standard output, as an unchecked exception. */
+  private void unchecked(Write write) {
     try {
       write.run();
     } catch (IOException e) {
+      failed = true;
       throw new UncheckedIOException(e);
     }
   }

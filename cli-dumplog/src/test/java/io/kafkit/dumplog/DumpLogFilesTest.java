@@ -1,9 +1,12 @@
 package io.kafkit.dumplog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkit.common.cli.CommandLines;
+import io.kafkit.common.cli.Environment;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.common.utils.internals.Crc32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,36 @@ class DumpLogFilesTest {
     assertEquals(
         "KRaft bootstrap snapshot", SegmentFiles.checkpointHeader(Path.of("bootstrap.checkpoint")));
     assertNull(SegmentFiles.checkpointHeader(Path.of("x.checkpoint")));
+  }
+
+  @Test
+  void aReaderThatGoesAwayEndsTheDumpQuietly() throws Exception {
+    ByteBuffer index = ByteBuffer.allocate(8 * 20_000);
+    for (int i = 0; i < 20_000; i++) {
+      index.putInt(i).putInt(i * 100);
+    }
+    Path file = Files.write(dir.resolve("00000000000000000000.index"), index.array());
+    // a pipe whose reader left after the first bytes, as `kafkit dump-log ... | head` leaves it
+    int[] writes = {0};
+    java.io.OutputStream closedPipe =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            writes[0]++;
+            throw new java.io.IOException("Broken pipe");
+          }
+        };
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cmd =
+        CommandLines.create(
+            DumpLogCommand.class,
+            Environment.of(Map.of(), dir, java.io.InputStream.nullInputStream(), closedPipe));
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    int code = CommandLines.execute(cmd, "--files", file + "," + file);
+    assertEquals(1, writes[0]); // the second file is not read
+    assertFalse(err.toString().contains("Broken pipe"), err.toString());
+    // the index's log segment is missing: that is still reported by the exit code
+    assertEquals(1, code);
   }
 
   @Test
