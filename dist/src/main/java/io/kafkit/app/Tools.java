@@ -30,12 +30,17 @@ final class Tools {
     SHORT_COMMAND("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m", false),
     /**
      * Reads a pipe and sends it: C1 alone was faster in bench/ and leaves the second core to the
-     * broker; its garbage dies young (the serial collector spent 70 ms less CPU); the heap is
-     * capped as kafka-console-producer.sh caps Apache's.
+     * broker; its garbage dies young (the serial collector spent 70 ms less CPU) in a young heap of
+     * 64 MB that is reused rather than grown; the heap is capped as kafka-console-producer.sh caps
+     * Apache's.
      */
-    PIPE_READER("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m", false),
-    /** Streams records out for as long as they come: the JVM's own compilers and heap. */
-    STREAMING("-XX:+UseParallelGC", false),
+    PIPE_READER("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn64m -Xmx512m", false),
+    /**
+     * Streams records out for as long as they come: C1 alone leaves the second core to the broker
+     * (bench/: 10 to 15 % faster over a million records); a small young heap (48 MB) is reused
+     * rather than grown, so far less memory is touched for the first time.
+     */
+    STREAMING("-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn48m", false),
     /** Generates or drains load as fast as it can: the JVM's own compilers and heap. */
     LOAD_GENERATOR("-XX:+UseParallelGC", false),
     /**
