@@ -3,10 +3,10 @@
 # feature), in one run on one machine, reporting medians and ratios.
 #
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
-#                                       groups-describe, groups-describe-all, producer-perf,
-#                                       consumer-perf, dump-log (or all)
+#                                       consume-3, groups-describe, groups-describe-all,
+#                                       producer-perf, consumer-perf, dump-log (or all)
 #
-# produce pipes 1,000,000 lines of 99 bytes into a fresh one-partition topic, whole process timed
+# produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
 # Apache's kafka-console-producer (its script's -Xmx512M) and kcat -P -l, one run of each in turn
 # per round, after three untimed pipes that warm the broker up.
@@ -14,8 +14,9 @@
 # produce-memory pipes one, then ten million of those lines into kafkit console-producer and
 # reports its peak resident memory (GNU time) for each: it must not grow with the input.
 #
-# consume reads those 1,000,000 records from the beginning to /dev/null with the default format:
-# kafkit and Apache's console consumers with --max-messages 1000000, kcat -C -e, in turn.
+# consume reads those 1,000,000 records of a one-partition topic from the beginning to /dev/null
+# with the default format: kafkit and Apache's console consumers with --max-messages 1000000, kcat
+# -C -e -c 1000000, in turn; consume-3 the same from a three-partition topic.
 #
 # groups-describe and groups-describe-all describe one, then all of 200 consumer groups over
 # 1,000 partitions (bench/setup/groups.jsh makes them), with kafkit and kafka-consumer-groups.
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume groups-describe groups-describe-all producer-perf consumer-perf dump-log)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -100,11 +101,12 @@ kafkit_flags() {
     -cp "$apache_lib/*" "$@"
 }
 
-# fresh_topic: an empty one-partition bench-produce topic, so runs neither grow the log nor
-# differ in what the broker holds.
+# fresh_topic: an empty bench-produce topic of $fresh_partitions partitions (default one), so runs
+# neither grow the log nor differ in what the broker holds.
+fresh_partitions=1
 fresh_topic() {
   "$kafkit" topics --bootstrap-server "$bs" --delete --topic bench-produce --if-exists >/dev/null 2>&1 || true
-  until "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-produce --partitions 1 >/dev/null 2>&1; do
+  until "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-produce --partitions "$fresh_partitions" >/dev/null 2>&1; do
     sleep 0.2
   done
 }
@@ -210,13 +212,17 @@ rate_report() {
   } | tee "$work/results-$name.txt"
 }
 
-# consume_topic: bench-consume holding the 1,000,000 lines of produce, made once.
+# consume_topic [PARTITIONS]: bench-consume (one partition) or bench-consume-N holding the
+# 1,000,000 lines of produce, made once; sets $consume_name to its name.
 consume_topic() {
+  local partitions=${1:-1}
+  consume_name=bench-consume
+  [ "$partitions" = 1 ] || consume_name=bench-consume-$partitions
   lines=$work/lines-1m.txt
   [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
-  if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-consume >/dev/null 2>&1; then
-    "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-consume --partitions 1 >/dev/null
-    "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-consume <"$lines"
+  if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic "$consume_name" >/dev/null 2>&1; then
+    "$kafkit" topics --bootstrap-server "$bs" --create --topic "$consume_name" --partitions "$partitions" >/dev/null
+    "$kafkit" console-producer --bootstrap-server "$bs" --topic "$consume_name" <"$lines"
   fi
 }
 
@@ -246,6 +252,7 @@ for name in "${names[@]}"; do
       [ -s "$lines" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "%07d %s\n", i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi" }' >"$lines"
       warm_broker
       before_each=fresh_topic
+      fresh_partitions=3
       stdin_file=$lines
       produce_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce; }
       produce_a() { apache512 org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$bs" --topic bench-produce; }
@@ -259,21 +266,21 @@ for name in "${names[@]}"; do
         [ "${#m[@]}" -ge 2 ] || exit 1
         report produce "kafkit console-producer" "${m[0]}" "kafka-console-producer.sh" "${m[1]}"
       fi
-      before_each=; stdin_file=/dev/null ;;
-    consume)
+      before_each=; stdin_file=/dev/null; fresh_partitions=1 ;;
+    consume | consume-3)
       start_broker
-      consume_topic
-      consume_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000; }
-      consume_a() { apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic bench-consume --from-beginning --max-messages 1000000; }
-      consume_c() { kcat -C -b "$bs" -t bench-consume -o beginning -e -q; }
+      if [ "$name" = consume ]; then consume_topic 1; else consume_topic 3; fi
+      consume_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic "$consume_name" --from-beginning --max-messages 1000000; }
+      consume_a() { apache512 org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$bs" --topic "$consume_name" --from-beginning --max-messages 1000000; }
+      consume_c() { kcat -C -b "$bs" -t "$consume_name" -o beginning -e -q -c 1000000; }
       if command -v kcat >/dev/null 2>&1; then
         mapfile -t m < <(interleaved_ms consume_k consume_a consume_c)
         [ "${#m[@]}" -ge 2 ] || exit 1
-        report consume "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}" "kcat -C -e" "${m[2]}"
+        report "$name" "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}" "kcat -C -e" "${m[2]}"
       else
         mapfile -t m < <(interleaved_ms consume_k consume_a)
         [ "${#m[@]}" -ge 2 ] || exit 1
-        report consume "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}"
+        report "$name" "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}"
       fi ;;
     groups-describe | groups-describe-all)
       start_broker
