@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       consume-3, groups-describe, groups-describe-all,
-#                                       producer-perf, consumer-perf, dump-log (or all)
+#                                       producer-perf, consumer-perf, dump-log, get-offsets (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -27,6 +27,9 @@
 # consumer-perf-test against ConsumerPerformance (the 1,000,000 records of consume, a new group
 # each run). The runs alternate, Apache first, $perf_runs of each (default 3); medians and ratios.
 #
+# get-offsets prints the end offsets of consume-3's three-partition topic, kafkit against
+# kafka-get-offsets.sh.
+#
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
 # memory of each tool (GNU time).
@@ -47,7 +50,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -282,6 +285,12 @@ for name in "${names[@]}"; do
         [ "${#m[@]}" -ge 2 ] || exit 1
         report "$name" "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}"
       fi ;;
+    get-offsets)
+      start_broker
+      consume_topic 3
+      k=$(median_ms kafkit "$kafkit" get-offsets --bootstrap-server "$bs" --topic "$consume_name")
+      a=$(median_ms apache apache org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$bs" --topic "$consume_name")
+      report get-offsets "kafkit get-offsets --topic T" "$k" "kafka-get-offsets.sh --topic T" "$a" ;;
     groups-describe | groups-describe-all)
       start_broker
       if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then

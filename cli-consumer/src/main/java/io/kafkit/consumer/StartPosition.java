@@ -1,10 +1,7 @@
 package io.kafkit.consumer;
 
-import io.kafkit.common.convert.DurationConverter;
+import io.kafkit.common.convert.PointInTime;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,22 +71,13 @@ final class StartPosition {
    * @throws IllegalArgumentException saying what is accepted
    */
   static StartPosition time(String text, Clock clock) {
-    String t = text.trim();
-    try {
-      return new StartPosition(Kind.TIME, Instant.parse(t).toEpochMilli());
-    } catch (DateTimeParseException e) {
-      // perhaps a duration
-    }
-    try {
-      Duration back = new DurationConverter().convert(t.startsWith("-") ? t.substring(1) : t);
-      return new StartPosition(Kind.TIME, clock.millis() - back.toMillis());
-    } catch (Exception e) {
-      throw new IllegalArgumentException(
-          "--from-time takes an ISO-8601 instant (2026-11-22T10:00:00Z) or a duration back from"
-              + " now (-15m, -2h, -500ms), not '"
-              + text
-              + "'");
-    }
+    return new StartPosition(
+        Kind.TIME,
+        PointInTime.parse(text, clock)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--from-time takes " + PointInTime.FORMS + ", not '" + text + "'")));
   }
 
   boolean isTime() {

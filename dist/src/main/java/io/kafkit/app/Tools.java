@@ -1,5 +1,6 @@
 package io.kafkit.app;
 
+import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
@@ -114,6 +115,12 @@ final class Tools {
               List.of("kafka-dump-log.sh"),
               JvmProfile.FILE_READER,
               false),
+          new Tool(
+              "get-offsets",
+              GetOffsetsCommand.class,
+              List.of("kafka-get-offsets.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
           new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),
           new Tool("profile", ProfileCommand.class, List.of(), JvmProfile.SHORT_COMMAND, false),
           new Tool(
