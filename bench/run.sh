@@ -4,7 +4,8 @@
 #
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       consume-3, groups-describe, groups-describe-all,
-#                                       producer-perf, consumer-perf, dump-log, get-offsets (or all)
+#                                       producer-perf, consumer-perf, dump-log, get-offsets,
+#                                       delete-records (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -28,7 +29,8 @@
 # each run). The runs alternate, Apache first, $perf_runs of each (default 3); medians and ratios.
 #
 # get-offsets prints the end offsets of consume-3's three-partition topic, kafkit against
-# kafka-get-offsets.sh.
+# kafka-get-offsets.sh; delete-records deletes the records before offset 0 of its three
+# partitions (nothing: the same requests every run) from an offset JSON file.
 #
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
@@ -50,7 +52,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -291,6 +293,15 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" get-offsets --bootstrap-server "$bs" --topic "$consume_name")
       a=$(median_ms apache apache org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$bs" --topic "$consume_name")
       report get-offsets "kafkit get-offsets --topic T" "$k" "kafka-get-offsets.sh --topic T" "$a" ;;
+    delete-records)
+      start_broker
+      consume_topic 3
+      offsets=$work/delete-records.json
+      printf '{"partitions": [{"topic": "%s", "partition": 0, "offset": 0}, {"topic": "%s", "partition": 1, "offset": 0}, {"topic": "%s", "partition": 2, "offset": 0}], "version": 1}\n' \
+        "$consume_name" "$consume_name" "$consume_name" >"$offsets"
+      k=$(median_ms kafkit "$kafkit" delete-records --bootstrap-server "$bs" --offset-json-file "$offsets")
+      a=$(median_ms apache apache org.apache.kafka.tools.DeleteRecordsCommand --bootstrap-server "$bs" --offset-json-file "$offsets")
+      report delete-records "kafkit delete-records" "$k" "kafka-delete-records.sh" "$a" ;;
     groups-describe | groups-describe-all)
       start_broker
       if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then

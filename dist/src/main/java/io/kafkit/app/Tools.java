@@ -1,5 +1,6 @@
 package io.kafkit.app;
 
+import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
@@ -119,6 +120,12 @@ final class Tools {
               "get-offsets",
               GetOffsetsCommand.class,
               List.of("kafka-get-offsets.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "delete-records",
+              DeleteRecordsCommand.class,
+              List.of("kafka-delete-records.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),

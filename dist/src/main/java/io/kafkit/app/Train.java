@@ -73,9 +73,30 @@ public final class Train {
                 + " --dry-run",
             bs,
             timeout));
+    runs.add(args("get-offsets --topic train --time earliest", bs, timeout));
+    runs.add(args("delete-records --topic train --before-offset 1 --dry-run", bs, timeout));
+    runs.add(args("delete-records --topic train --partition 0 --before-offset 1", bs, timeout));
+    runs.add(
+        args(
+            "delete-records --dry-run --offset-json-file " + offsetFile().toString(), bs, timeout));
+    runs.add(args("get-offsets --topic train --output json", bs, timeout));
     runs.add(args("topics --delete --topic train", bs, timeout));
     runs.add(new String[] {"profile", "list"});
     return runs;
+  }
+
+  /** An offset JSON file for delete-records, so that reading one is in the cache. */
+  private static java.nio.file.Path offsetFile() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("kafkit-train-", ".json");
+      file.toFile().deleteOnExit();
+      return java.nio.file.Files.writeString(
+          file,
+          "{\"partitions\": [{\"topic\": \"train\", \"partition\": 1, \"offset\": 0}],"
+              + " \"version\": 1}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String[] args(String command, String bs, String timeout) {
