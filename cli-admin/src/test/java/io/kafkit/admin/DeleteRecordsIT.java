@@ -48,15 +48,7 @@ class DeleteRecordsIT {
   }
 
   static CliResult kafkit(String... args) {
-    return new CliRunner(() -> DeleteRecordsCommand.class).run(withServer(args));
-  }
-
-  static String[] withServer(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--bootstrap-server";
-    all[1] = cluster.bootstrapServers();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return all;
+    return new CliRunner(() -> DeleteRecordsCommand.class).run(cluster.withBootstrap(args));
   }
 
   static long start(String topic, int partition) throws Exception {
@@ -90,7 +82,7 @@ class DeleteRecordsIT {
     CliResult a =
         ApacheTools.run(
             APACHE,
-            withServer(
+            cluster.withBootstrap(
                 "--offset-json-file",
                 file(String.format(template, entry(theirs, 0, 4))).toString()));
     assertEquals(0, a.exitCode(), a.toString());
@@ -116,7 +108,7 @@ class DeleteRecordsIT {
     CliResult a =
         ApacheTools.run(
             APACHE,
-            withServer(
+            cluster.withBootstrap(
                 "--offset-json-file",
                 file(String.format(
                         template, entry(theirs, 0, 2), entry(theirs, 1, -1), entry(theirs, 2, 0)))

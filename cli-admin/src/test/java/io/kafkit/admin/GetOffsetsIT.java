@@ -46,19 +46,11 @@ class GetOffsetsIT {
   }
 
   static CliResult kafkit(String... args) {
-    return new CliRunner(() -> GetOffsetsCommand.class).run(withServer(args));
+    return new CliRunner(() -> GetOffsetsCommand.class).run(cluster.withBootstrap(args));
   }
 
   static CliResult apache(String... args) {
-    return ApacheTools.run(APACHE, withServer(args));
-  }
-
-  static String[] withServer(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--bootstrap-server";
-    all[1] = cluster.bootstrapServers();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return all;
+    return ApacheTools.run(APACHE, cluster.withBootstrap(args));
   }
 
   static void sameAsApache(String... args) {

@@ -44,19 +44,11 @@ class ConsumerGroupsIT {
   }
 
   static CliResult groups(String... args) {
-    return new CliRunner(() -> ConsumerGroupsCommand.class).run(withServer(args));
+    return new CliRunner(() -> ConsumerGroupsCommand.class).run(cluster.withBootstrap(args));
   }
 
   static CliResult apache(String... args) {
-    return ApacheTools.run(APACHE, withServer(args));
-  }
-
-  static String[] withServer(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--bootstrap-server";
-    all[1] = cluster.bootstrapServers();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return all;
+    return ApacheTools.run(APACHE, cluster.withBootstrap(args));
   }
 
   /** A topic of 3 partitions with 10 records in each. */

@@ -136,6 +136,15 @@ public final class KafkaCluster {
     return kit.bootstrapServers();
   }
 
+  /** {@code --bootstrap-server} of this cluster, then the arguments. */
+  public String[] withBootstrap(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--bootstrap-server";
+    all[1] = bootstrapServers();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return all;
+  }
+
   /** An admin client of the cluster, for tests to set up and check state (close it). */
   public Admin admin() {
     return Admin.create(clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD));
