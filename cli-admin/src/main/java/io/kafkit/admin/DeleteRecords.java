@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DeletedRecords;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** delete-records' actions: the deletion, what it would do (a dry run), and the partitions. */
 final class DeleteRecords {
@@ -32,18 +35,32 @@ final class DeleteRecords {
    * Deletes, in the order the client answers (as Apache prints it). Each line is printed as its
    * partition's answer comes, through {@code line} (null for none: JSON).
    */
-  static List<Deleted> run(Admin admin, Map<TopicPartition, Long> offsets, PrintWriter line) {
+  static List<Deleted> run(Admin admin, Map<TopicPartition, Long> offsets, PrintWriter line)
+      throws InterruptedException {
+    Set<TopicPartition> unknown = unknown(admin, offsets.keySet());
     Map<TopicPartition, RecordsToDelete> request = new HashMap<>();
-    offsets.forEach((tp, offset) -> request.put(tp, RecordsToDelete.beforeOffset(offset)));
+    offsets.forEach(
+        (tp, offset) -> {
+          if (!unknown.contains(tp)) {
+            request.put(tp, RecordsToDelete.beforeOffset(offset));
+          }
+        });
     if (line != null) {
       line.println("Executing records delete operation");
     }
     Map<TopicPartition, KafkaFuture<DeletedRecords>> answers =
-        admin.deleteRecords(request).lowWatermarks();
+        request.isEmpty() ? Map.of() : admin.deleteRecords(request).lowWatermarks();
     if (line != null) {
       line.println("Records delete operation completed:");
     }
     List<Deleted> deleted = new ArrayList<>();
+    for (TopicPartition tp : unknown) {
+      Deleted d = new Deleted(tp.topic(), tp.partition(), null, UNKNOWN);
+      if (line != null) {
+        line.printf("partition: %s\terror: %s%n", tp, d.error());
+      }
+      deleted.add(d);
+    }
     answers.forEach(
         (tp, answer) -> {
           Deleted d;
@@ -67,6 +84,37 @@ final class DeleteRecords {
           deleted.add(d);
         });
     return deleted;
+  }
+
+  /** The error line of a partition that does not exist, as the client words it. */
+  static final String UNKNOWN =
+      UnknownTopicOrPartitionException.class.getName()
+          + ": This server does not host this topic-partition.";
+
+  /**
+   * The partitions that do not exist, found with one DescribeTopics. For them the admin client
+   * would wait for metadata until its timeout (Apache's tool: a minute), then report a timeout.
+   */
+  private static Set<TopicPartition> unknown(Admin admin, Set<TopicPartition> partitions)
+      throws InterruptedException {
+    Set<String> topics = new HashSet<>();
+    partitions.forEach(tp -> topics.add(tp.topic()));
+    Map<String, KafkaFuture<TopicDescription>> described =
+        admin.describeTopics(topics).topicNameValues();
+    Set<TopicPartition> unknown = new HashSet<>();
+    for (TopicPartition tp : partitions) {
+      try {
+        int count = described.get(tp.topic()).get().partitions().size();
+        if (tp.partition() < 0 || tp.partition() >= count) {
+          unknown.add(tp);
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          unknown.add(tp);
+        } // anything else: the deletion itself meets it and says so
+      }
+    }
+    return unknown;
   }
 
   /** What deleting would do: each partition's start offset now and after, sorted. */

@@ -136,6 +136,34 @@ class DeleteRecordsIT {
   }
 
   @Test
+  void aPartitionThatDoesNotExistIsNamedAtOnce() throws Exception {
+    String t = topic();
+    CliResult k =
+        kafkit(
+            "--offset-json-file",
+            file("{\"partitions\": ["
+                    + entry(t, 0, 3)
+                    + ", "
+                    + entry(t, 42, 1)
+                    + ", "
+                    + entry("no-such-topic", 0, 1)
+                    + "]}")
+                .toString());
+    assertEquals(1, k.exitCode(), k.toString());
+    List<String> lines = k.out().lines().sorted().toList();
+    String unknown = "\terror: " + DeleteRecords.UNKNOWN;
+    assertEquals(
+        List.of(
+            "Executing records delete operation",
+            "Records delete operation completed:",
+            "partition: " + t + "-0\tlow_watermark: 3",
+            "partition: " + t + "-42" + unknown,
+            "partition: no-such-topic-0" + unknown),
+        lines);
+    assertEquals(3, start(t, 0));
+  }
+
+  @Test
   void theDirectFormWithDryRunFirst() throws Exception {
     String t = topic();
     CliResult dry = kafkit("--topic", t, "--before-offset", "6", "--dry-run");
