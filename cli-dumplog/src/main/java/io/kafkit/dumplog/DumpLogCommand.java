@@ -172,7 +172,7 @@ public final class DumpLogCommand implements Callable<Integer> {
         dump.file(file, name, this, parser, deep, printContents, range);
       } catch (IOException | RuntimeException e) {
         if (out.failed()) {
-          return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK; // nobody reads any more
+          return exitCode(findings); // nobody reads any more
         }
         findings.problem(file, KafkaErrors.describe(e, null).message());
         if (verbosity.level() > 0) {
@@ -183,9 +183,13 @@ public final class DumpLogCommand implements Callable<Integer> {
     try {
       out.flush();
     } catch (java.io.UncheckedIOException e) {
-      return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+      return exitCode(findings); // nobody reads any more
     }
     findings.report();
+    return exitCode(findings);
+  }
+
+  private static int exitCode(Findings findings) {
     return findings.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
