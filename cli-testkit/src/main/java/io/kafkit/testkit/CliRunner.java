@@ -22,6 +22,7 @@ public final class CliRunner {
   private final Map<String, String> variables = new HashMap<>();
   private Path home = Path.of(System.getProperty("java.io.tmpdir"), "kafkit-test-home");
   private byte[] stdin = new byte[0];
+  private boolean stdoutTerminal;
 
   /**
    * @param command a command object, or its class for picocli to build with kafkit's factory (which
@@ -51,13 +52,21 @@ public final class CliRunner {
     return this;
   }
 
+  /** Runs as if standard output were a terminal (it is a pipe by default). */
+  public CliRunner stdoutTerminal() {
+    this.stdoutTerminal = true;
+    return this;
+  }
+
   public CliResult run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Environment environment =
+        Environment.of(variables, home, new ByteArrayInputStream(stdin), bytes);
     CommandLine cmd =
         CommandLines.create(
-            command.get(), Environment.of(variables, home, new ByteArrayInputStream(stdin), bytes));
+            command.get(), stdoutTerminal ? environment.withStdoutTerminal() : environment);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int exitCode = CommandLines.execute(cmd, args);

@@ -2,6 +2,7 @@ package io.kafkit.app;
 
 import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
+import io.kafkit.admin.LogDirsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
@@ -126,6 +127,12 @@ final class Tools {
               "delete-records",
               DeleteRecordsCommand.class,
               List.of("kafka-delete-records.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "log-dirs",
+              LogDirsCommand.class,
+              List.of("kafka-log-dirs.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),

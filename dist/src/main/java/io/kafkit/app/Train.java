@@ -80,6 +80,7 @@ public final class Train {
         args(
             "delete-records --dry-run --offset-json-file " + offsetFile().toString(), bs, timeout));
     runs.add(args("get-offsets --topic train --output json", bs, timeout));
+    runs.add(args("log-dirs --describe --topic-list train", bs, timeout));
     runs.add(args("topics --delete --topic train", bs, timeout));
     runs.add(new String[] {"profile", "list"});
     return runs;

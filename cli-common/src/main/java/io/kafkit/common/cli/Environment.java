@@ -62,6 +62,11 @@ public final class Environment {
     return new Environment(copy::get, home, stdin, stdout, false, () -> false);
   }
 
+  /** This environment with standard output a terminal, as a test's run at a person's screen. */
+  public Environment withStdoutTerminal() {
+    return new Environment(variables, home, stdin, stdout, terminal, () -> true);
+  }
+
   /**
    * Standard output as bytes, unbuffered: for the tools that stream records, which buffer it
    * themselves. Everything else prints through picocli's writer.
