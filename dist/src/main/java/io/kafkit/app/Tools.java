@@ -1,5 +1,6 @@
 package io.kafkit.app;
 
+import io.kafkit.admin.ConfigsCommand;
 import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.admin.LogDirsCommand;
@@ -117,6 +118,12 @@ final class Tools {
               List.of("kafka-dump-log.sh"),
               JvmProfile.FILE_READER,
               false),
+          new Tool(
+              "configs",
+              ConfigsCommand.class,
+              List.of("kafka-configs.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
           new Tool(
               "get-offsets",
               GetOffsetsCommand.class,

@@ -31,6 +31,7 @@ public final class ConnectionOptions {
   public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final String BOOTSTRAP = "bootstrap.servers";
+  static final String CONTROLLERS = "bootstrap.controllers";
 
   private final Environment environment;
 
@@ -39,6 +40,7 @@ public final class ConnectionOptions {
 
   private String bootstrapServer;
   private String legacyBootstrapServer;
+  private String bootstrapController;
   private Path configFile;
   private final List<Map.Entry<String, String>> properties = new ArrayList<>();
   private String profile;
@@ -65,6 +67,14 @@ public final class ConnectionOptions {
    */
   public void legacyBootstrapServer(String servers) {
     this.legacyBootstrapServer = servers;
+  }
+
+  /**
+   * Connects to the KRaft controllers instead ({@code bootstrap.controllers}), for the tools that
+   * take Apache's {@code --bootstrap-controller}; not with {@code --bootstrap-server}.
+   */
+  public void bootstrapController(String controllers) {
+    this.bootstrapController = controllers;
   }
 
   @Option(
@@ -162,6 +172,26 @@ public final class ConnectionOptions {
 
     String servers;
     String source;
+    if (bootstrapController != null) {
+      if (bootstrapServer != null) {
+        throw new ParameterException(
+            mixee.commandLine(),
+            "Only one of --bootstrap-server or --bootstrap-controller can be specified");
+      }
+      BootstrapServers.problem(bootstrapController)
+          .ifPresent(
+              problem -> {
+                throw new ParameterException(
+                    mixee.commandLine(), problem + " (from --bootstrap-controller)");
+              });
+      merged.remove(BOOTSTRAP);
+      merged.put(CONTROLLERS, bootstrapController);
+      return new ConnectionSettings(
+          bootstrapController,
+          "--bootstrap-controller",
+          merged,
+          timeout == null ? DEFAULT_TIMEOUT : timeout);
+    }
     if (bootstrapServer != null) {
       servers = bootstrapServer;
       source = "--bootstrap-server";
