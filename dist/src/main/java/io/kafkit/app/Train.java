@@ -81,6 +81,11 @@ public final class Train {
             "delete-records --dry-run --offset-json-file " + offsetFile().toString(), bs, timeout));
     runs.add(args("get-offsets --topic train --output json", bs, timeout));
     runs.add(args("log-dirs --describe --topic-list train", bs, timeout));
+    runs.add(args("configs --describe --topic train", bs, timeout));
+    runs.add(args("configs --alter --topic train --add-config retention.ms=86400000", bs, timeout));
+    runs.add(
+        args("configs --alter --topic train --delete-config retention.ms --dry-run", bs, timeout));
+    runs.add(args("configs --describe --entity-type brokers --output json", bs, timeout));
     runs.add(args("topics --delete --topic train", bs, timeout));
     runs.add(new String[] {"profile", "list"});
     return runs;

@@ -122,8 +122,11 @@ public final class KafkaErrors {
           + within
           + ": "
           + Reachability.diagnose(servers)
-          + ". Is a broker running there? Check --bootstrap-server,"
-          + " or start a local broker with 'kafkit broker start'.";
+          + (connection.source().equals("--bootstrap-controller")
+              ? ". Is a controller running there? Check --bootstrap-controller (the controllers'"
+                  + " listener, not the brokers')."
+              : ". Is a broker running there? Check --bootstrap-server,"
+                  + " or start a local broker with 'kafkit broker start'.");
     }
     return "The Kafka cluster at "
         + servers
