@@ -5,7 +5,7 @@
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
-#                                       delete-records, log-dirs (or all)
+#                                       delete-records, log-dirs, configs (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -31,7 +31,9 @@
 # get-offsets prints the end offsets of consume-3's three-partition topic, kafkit against
 # kafka-get-offsets.sh; delete-records deletes the records before offset 0 of its three
 # partitions (nothing: the same requests every run) from an offset JSON file; log-dirs describes
-# the broker's log directories, every topic, output to a pipe (Apache's lines and document).
+# the broker's log directories, every topic, output to a pipe (Apache's lines and document);
+# configs describes that topic's dynamic configs (--describe --topic T), then alters one
+# (--alter --add-config retention.ms=...: the same value every run).
 #
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
@@ -53,7 +55,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -309,6 +311,15 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" log-dirs --bootstrap-server "$bs" --describe)
       a=$(median_ms apache apache org.apache.kafka.tools.LogDirsCommand --bootstrap-server "$bs" --describe)
       report log-dirs "kafkit log-dirs --describe" "$k" "kafka-log-dirs.sh --describe" "$a" ;;
+    configs)
+      start_broker
+      consume_topic 3
+      k=$(median_ms kafkit "$kafkit" configs --bootstrap-server "$bs" --describe --topic "$consume_name")
+      a=$(median_ms apache apache org.apache.kafka.tools.ConfigCommand --bootstrap-server "$bs" --describe --topic "$consume_name")
+      report configs "kafkit configs --describe --topic T" "$k" "kafka-configs.sh --describe --topic T" "$a"
+      k=$(median_ms kafkit "$kafkit" configs --bootstrap-server "$bs" --alter --topic "$consume_name" --add-config retention.ms=604800000)
+      a=$(median_ms apache apache org.apache.kafka.tools.ConfigCommand --bootstrap-server "$bs" --alter --topic "$consume_name" --add-config retention.ms=604800000)
+      report configs-alter "kafkit configs --alter --add-config" "$k" "kafka-configs.sh --alter --add-config" "$a" ;;
     groups-describe | groups-describe-all)
       start_broker
       if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then
