@@ -86,6 +86,28 @@ final class DeleteRecords {
     return deleted;
   }
 
+  /**
+   * The one line on stderr after partitions were refused (their lines on stdout say why, in
+   * Apache's words): which, and what to do about an offset beyond a partition's end.
+   */
+  static String failureLine(List<Deleted> failed) {
+    String partitions =
+        failed.stream()
+            .map(d -> d.topic() + "-" + d.partition())
+            .collect(java.util.stream.Collectors.joining(", "));
+    boolean beyondEnd =
+        failed.stream().allMatch(d -> d.error().contains("OffsetOutOfRangeException"));
+    return "Error: the records of "
+        + failed.size()
+        + (failed.size() == 1 ? " partition were" : " partitions were")
+        + " not deleted: "
+        + partitions
+        + (beyondEnd
+            ? " (an offset beyond the partition's end: 'kafkit get-offsets' shows where each"
+                + " ends; -1 deletes every record)."
+            : " (the error lines above say why).");
+  }
+
   /** The error line of a partition that does not exist, as the client words it. */
   static final String UNKNOWN =
       UnknownTopicOrPartitionException.class.getName()

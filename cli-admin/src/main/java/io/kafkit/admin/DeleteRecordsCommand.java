@@ -99,7 +99,13 @@ public final class DeleteRecordsCommand implements Callable<Integer> {
         io.kafkit.common.output.Json.print(deleted, out);
       }
       out.flush();
-      return deleted.stream().anyMatch(d -> d.error() != null) ? ExitCodes.FAILED : ExitCodes.OK;
+      List<DeleteRecords.Deleted> failed = deleted.stream().filter(d -> d.error() != null).toList();
+      if (failed.isEmpty()) {
+        return ExitCodes.OK;
+      }
+      spec.commandLine().getErr().println(DeleteRecords.failureLine(failed));
+      spec.commandLine().getErr().flush();
+      return ExitCodes.FAILED;
     }
   }
 

@@ -133,6 +133,12 @@ class DeleteRecordsIT {
         k.out().contains("partition: " + t + "-0\terror: ")
             && k.out().contains("OffsetOutOfRangeException"),
         k.out());
+    assertEquals(
+        "Error: the records of 1 partition were not deleted: "
+            + t
+            + "-0 (an offset beyond the partition's end: 'kafkit get-offsets' shows where each"
+            + " ends; -1 deletes every record).\n",
+        k.err());
   }
 
   @Test
