@@ -60,6 +60,17 @@ step "Load test: 200,000 records of 100 bytes (kafka-producer-perf-test.sh optio
 step "And read them back as fast as possible (kafka-consumer-perf-test.sh)" \
   consumer-perf-test --bootstrap-server "$bs" --topic orders --num-records 200000
 
+step "The offsets where each partition ends (kafka-get-offsets.sh)" get-offsets --bootstrap-server "$bs" --topic orders
+step "And where it stood 10 minutes ago" get-offsets --bootstrap-server "$bs" --topic orders --time -10m
+step "What deleting the first 100 records of partition 0 would do" \
+  delete-records --bootstrap-server "$bs" --topic orders --partition 0 --before-offset 100 --dry-run
+step "How much disk each partition takes (kafka-log-dirs.sh)" log-dirs --bootstrap-server "$bs" --describe --topic-list orders
+step "The topic's configs (kafka-configs.sh)" configs --bootstrap-server "$bs" --describe --topic orders
+step "What a change would do, checked by the broker, nothing changed" \
+  configs --bootstrap-server "$bs" --alter --topic orders --add-config retention.ms=7200000 --dry-run
+step "Give a client a quota" configs --bootstrap-server "$bs" --alter --client quickstart-app --add-config producer_byte_rate=1048576
+step "And see it" configs --bootstrap-server "$bs" --describe --entity-type clients
+
 step "Look inside the partition's log segment on disk (kafka-dump-log.sh)" \
   dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --print-data-log --max-bytes 2000
 step "Or sum it up" dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --summary
