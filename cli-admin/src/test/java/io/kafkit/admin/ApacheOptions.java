@@ -20,7 +20,7 @@ final class ApacheOptions {
     CliResult help = ApacheTools.run(apacheClass, "--help");
     CommandSpec ours =
         CommandLines.create(command, Environment.of(Map.of(), Path.of("."))).getCommandSpec();
-    Matcher option = Pattern.compile("(?m)^(--[a-z][a-z-]*)").matcher(help.out() + help.err());
+    Matcher option = Pattern.compile("(?m)^(--[a-z][a-z.-]*)").matcher(help.out() + help.err());
     int seen = 0;
     while (option.find()) {
       seen++;

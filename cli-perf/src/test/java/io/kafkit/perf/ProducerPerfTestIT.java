@@ -351,11 +351,14 @@ class ProducerPerfTestIT {
             "--print-metrics");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.out().matches("(?s).*\nMetric Name +Value\n.*"), r.out());
-    assertTrue(
-        r.out()
-            .matches(
-                "(?s).*\nproducer-metrics:record-send-total:\\{client-id=perf-producer-client\\} +: 10\\.000\n.*"),
-        r.out());
+    // the client counts a batch again when it resends it (a leader not ready yet on a topic made
+    // a moment ago): at least the ten records
+    java.util.regex.Matcher sent =
+        java.util.regex.Pattern.compile(
+                "\nproducer-metrics:record-send-total:\\{client-id=perf-producer-client\\} +: (\\d+)\\.000\n")
+            .matcher(r.out());
+    assertTrue(sent.find(), r.out());
+    assertTrue(Integer.parseInt(sent.group(1)) >= 10, r.out());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.kafkit.app;
 import io.kafkit.admin.ConfigsCommand;
 import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
+import io.kafkit.admin.LeaderElectionCommand;
 import io.kafkit.admin.LogDirsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
@@ -134,6 +135,12 @@ final class Tools {
               "delete-records",
               DeleteRecordsCommand.class,
               List.of("kafka-delete-records.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "leader-election",
+              LeaderElectionCommand.class,
+              List.of("kafka-leader-election.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(

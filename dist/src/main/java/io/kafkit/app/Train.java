@@ -81,6 +81,13 @@ public final class Train {
             "delete-records --dry-run --offset-json-file " + offsetFile().toString(), bs, timeout));
     runs.add(args("get-offsets --topic train --output json", bs, timeout));
     runs.add(args("log-dirs --describe --topic-list train", bs, timeout));
+    runs.add(
+        args(
+            "leader-election --election-type preferred --all-topic-partitions --dry-run",
+            bs,
+            timeout));
+    runs.add(
+        args("leader-election --election-type preferred --topic train --partition 0", bs, timeout));
     runs.add(args("configs --describe --topic train", bs, timeout));
     runs.add(args("configs --alter --topic train --add-config retention.ms=86400000", bs, timeout));
     runs.add(
