@@ -153,7 +153,9 @@ class ConfigsIT {
         "app",
         "--add-config",
         "request_percentage=50");
-    kafkit(cluster, "--alter", "--client-defaults", "--add-config", "controller_mutation_rate=10");
+    // a default quota every later test on this broker would meet: generous, and taken back below
+    kafkit(
+        cluster, "--alter", "--client-defaults", "--add-config", "controller_mutation_rate=100000");
     kafkit(cluster, "--alter", "--ip", "10.0.0.1", "--add-config", "connection_creation_rate=10");
     kafkit(cluster, "--alter", "--broker-defaults", "--add-config", "log.cleaner.backoff.ms=16000");
     kafkit(
@@ -200,6 +202,15 @@ class ConfigsIT {
         kafkit(cluster, "--describe", "--user", user)
             .out()
             .contains("Quota configs for user-principal '" + user + "' are "));
+    assertEquals(
+        0,
+        kafkit(
+                cluster,
+                "--alter",
+                "--client-defaults",
+                "--delete-config",
+                "controller_mutation_rate")
+            .exitCode());
   }
 
   @Test

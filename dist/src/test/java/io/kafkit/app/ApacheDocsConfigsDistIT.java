@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,7 +156,7 @@ class ApacheDocsConfigsDistIT {
         failed);
   }
 
-  /** Takes back what the lines changed on the shared broker. */
+  /** Takes back what the lines changed on the shared broker: its configs and every quota. */
   private static void undo(String broker) throws Exception {
     try (Admin admin = cluster.admin()) {
       for (ConfigResource r :
@@ -173,6 +175,22 @@ class ApacheDocsConfigsDistIT {
         }
         admin.incrementalAlterConfigs(Map.of(r, ops)).all().get();
       }
+      // the docs' default quotas (1 KiB/s for every user and client) would throttle every later
+      // test on this broker
+      List<ClientQuotaAlteration> quotas = new ArrayList<>();
+      admin
+          .describeClientQuotas(ClientQuotaFilter.all())
+          .entities()
+          .get()
+          .forEach(
+              (entity, values) ->
+                  quotas.add(
+                      new ClientQuotaAlteration(
+                          entity,
+                          values.keySet().stream()
+                              .map(k -> new ClientQuotaAlteration.Op(k, null))
+                              .toList())));
+      admin.alterClientQuotas(quotas).all().get();
     }
   }
 
