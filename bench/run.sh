@@ -5,7 +5,7 @@
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
-#                                       delete-records, log-dirs, configs (or all)
+#                                       delete-records, log-dirs, configs, leader-election (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -33,7 +33,9 @@
 # partitions (nothing: the same requests every run) from an offset JSON file; log-dirs describes
 # the broker's log directories, every topic, output to a pipe (Apache's lines and document);
 # configs describes that topic's dynamic configs (--describe --topic T), then alters one
-# (--alter --add-config retention.ms=...: the same value every run).
+# (--alter --add-config retention.ms=...: the same value every run); leader-election runs a
+# preferred election of that topic's partition 0 (already led by its preferred replica: the same
+# request and answer every run).
 #
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
@@ -55,7 +57,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -320,6 +322,12 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" configs --bootstrap-server "$bs" --alter --topic "$consume_name" --add-config retention.ms=604800000)
       a=$(median_ms apache apache org.apache.kafka.tools.ConfigCommand --bootstrap-server "$bs" --alter --topic "$consume_name" --add-config retention.ms=604800000)
       report configs-alter "kafkit configs --alter --add-config" "$k" "kafka-configs.sh --alter --add-config" "$a" ;;
+    leader-election)
+      start_broker
+      consume_topic 3
+      k=$(median_ms kafkit "$kafkit" leader-election --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
+      a=$(median_ms apache apache org.apache.kafka.tools.LeaderElectionCommand --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
+      report leader-election "kafkit leader-election --topic T" "$k" "kafka-leader-election.sh --topic T" "$a" ;;
     groups-describe | groups-describe-all)
       start_broker
       if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then
