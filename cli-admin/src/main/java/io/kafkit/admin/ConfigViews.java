@@ -98,39 +98,35 @@ final class ConfigViews {
     }
   }
 
-  /** What an --alter --dry-run would do. */
-  static void printPlan(Object plan, PrintWriter out) {
-    out.println("Dry run: the change is valid; nothing was altered.");
-    List<?> changes = (List<?>) plan;
-    if (changes.isEmpty()) {
-      return;
+  /** What a dry run would change in configs: each one now and after, with its source. */
+  static void printChanges(List<ResourceConfigs.Change> changes, PrintWriter out) {
+    Table table = new Table("CONFIG", "NOW", "AFTER");
+    for (ResourceConfigs.Change c : changes) {
+      table.row(
+          c.name(), sourced(c.current(), c.currentSource()), sourced(c.after(), c.afterSource()));
     }
-    if (changes.get(0) instanceof ResourceConfigs.Change) {
-      Table table = new Table("CONFIG", "NOW", "AFTER");
-      for (Object o : changes) {
-        ResourceConfigs.Change c = (ResourceConfigs.Change) o;
-        table.row(
-            c.name(), sourced(c.current(), c.currentSource()), sourced(c.after(), c.afterSource()));
-      }
-      table.print(out);
-    } else if (changes.get(0) instanceof QuotaConfigs.Change) {
-      Table table = new Table("QUOTA", "NOW", "AFTER");
-      for (Object o : changes) {
-        QuotaConfigs.Change c = (QuotaConfigs.Change) o;
-        table.row(
-            c.name(),
-            c.current() == null ? "(not set)" : c.current().toString(),
-            c.after() == null ? "(not set)" : c.after().toString());
-      }
-      table.print(out);
-    } else {
-      for (Object o : changes) {
-        QuotaConfigs.Credential c = (QuotaConfigs.Credential) o;
-        out.println(
-            c.iterations() == 0
-                ? c.mechanism() + ": would be deleted"
-                : c.mechanism() + ": would be set, " + c.iterations() + " iterations");
-      }
+    table.print(out);
+  }
+
+  /** What a dry run would change in quotas. */
+  static void printQuotas(List<QuotaConfigs.Change> changes, PrintWriter out) {
+    Table table = new Table("QUOTA", "NOW", "AFTER");
+    for (QuotaConfigs.Change c : changes) {
+      table.row(
+          c.name(),
+          c.current() == null ? "(not set)" : c.current().toString(),
+          c.after() == null ? "(not set)" : c.after().toString());
+    }
+    table.print(out);
+  }
+
+  /** What a dry run would set or delete of a user's SCRAM credentials, never a password. */
+  static void printCredentials(List<QuotaConfigs.Credential> changes, PrintWriter out) {
+    for (QuotaConfigs.Credential c : changes) {
+      out.println(
+          c.iterations() == 0
+              ? c.mechanism() + ": would be deleted"
+              : c.mechanism() + ": would be set, " + c.iterations() + " iterations");
     }
   }
 

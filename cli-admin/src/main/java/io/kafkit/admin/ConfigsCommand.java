@@ -18,6 +18,7 @@ import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.output.Json;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.output.TextRenderer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -292,36 +293,54 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
-      Object plan;
       if (type.equals(BROKER_LOGGERS)) {
-        plan = ResourceConfigs.alterLoggers(admin, entities.name(), changes, dryRun);
+        report(
+            ResourceConfigs.alterLoggers(admin, entities.name(), changes, dryRun),
+            ConfigViews::printChanges,
+            entities,
+            out);
       } else if (!entities.isQuotaType()) {
-        plan = ResourceConfigs.alter(admin, type, entities.name(), changes, dryRun);
+        report(
+            ResourceConfigs.alter(admin, type, entities.name(), changes, dryRun),
+            ConfigViews::printChanges,
+            entities,
+            out);
       } else if (QuotaConfigs.isScram(changes) && !type.equals(IPS)) {
-        plan = QuotaConfigs.alterScram(admin, entities.name(), changes, dryRun);
+        report(
+            QuotaConfigs.alterScram(admin, entities.name(), changes, dryRun),
+            ConfigViews::printCredentials,
+            entities,
+            out);
       } else {
-        plan = QuotaConfigs.alterQuotas(admin, entities, changes, dryRun);
-      }
-      if (dryRun) {
-        if (output.json()) {
-          Json.print(Map.of("dryRun", true, "changes", plan), out);
-        } else {
-          ConfigViews.printPlan(plan, out);
-        }
-      } else {
-        String name = entities.name();
-        out.println(
-            name.isEmpty()
-                ? "Completed updating default config for " + type + " in the cluster."
-                : "Completed updating config for "
-                    + ConfigEntities.singular(type)
-                    + " "
-                    + name
-                    + ".");
+        report(
+            QuotaConfigs.alterQuotas(admin, entities, changes, dryRun),
+            ConfigViews::printQuotas,
+            entities,
+            out);
       }
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** After an --alter: Apache's line, or with --dry-run what would change (as text or JSON). */
+  private <T> void report(
+      List<T> plan, TextRenderer<List<T>> text, ConfigEntities entities, PrintWriter out) {
+    if (dryRun) {
+      if (output.json()) {
+        Json.print(Map.of("dryRun", true, "changes", plan), out);
+      } else {
+        out.println("Dry run: the change is valid; nothing was altered.");
+        text.render(plan, out);
+      }
+      return;
+    }
+    String type = entities.type();
+    String name = entities.name();
+    out.println(
+        name.isEmpty()
+            ? "Completed updating default config for " + type + " in the cluster."
+            : "Completed updating config for " + ConfigEntities.singular(type) + " " + name + ".");
   }
 
   /** The entity types and names in Apache's order (see {@link ConfigEntities}). */

@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
 import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConfigResourcesOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
@@ -89,18 +91,33 @@ final class ResourceConfigs {
   static List<ConfigEntry> entries(
       Admin admin, String entityType, String entityName, boolean synonyms, boolean all)
       throws ExecutionException, InterruptedException {
-    ConfigResource resource = new ConfigResource(resourceType(entityType), entityName);
-    Optional<ConfigSource> filter = all ? Optional.empty() : dynamicSource(entityType, entityName);
-    return admin
-        .describeConfigs(List.of(resource), new DescribeConfigsOptions().includeSynonyms(synonyms))
-        .all()
-        .get()
-        .get(resource)
-        .entries()
-        .stream()
-        .filter(e -> filter.isEmpty() || e.source() == filter.get())
-        .sorted(Comparator.comparing(ConfigEntry::name))
-        .toList();
+    return entries(admin, entityType, List.of(entityName), synonyms, all).get(0);
+  }
+
+  /**
+   * The entries of several entities of one type, in one DescribeConfigs (the admin client sends
+   * each broker's to that broker); an entity's failure surfaces when its turn comes.
+   */
+  static List<List<ConfigEntry>> entries(
+      Admin admin, String entityType, List<String> entityNames, boolean synonyms, boolean all)
+      throws ExecutionException, InterruptedException {
+    List<ConfigResource> resources =
+        entityNames.stream().map(n -> new ConfigResource(resourceType(entityType), n)).toList();
+    Map<ConfigResource, KafkaFuture<Config>> answers =
+        admin
+            .describeConfigs(resources, new DescribeConfigsOptions().includeSynonyms(synonyms))
+            .values();
+    List<List<ConfigEntry>> entries = new ArrayList<>();
+    for (ConfigResource resource : resources) {
+      Optional<ConfigSource> filter =
+          all ? Optional.empty() : dynamicSource(entityType, resource.name());
+      entries.add(
+          answers.get(resource).get().entries().stream()
+              .filter(e -> filter.isEmpty() || e.source() == filter.get())
+              .sorted(Comparator.comparing(ConfigEntry::name))
+              .toList());
+    }
+    return entries;
   }
 
   /**
@@ -194,10 +211,10 @@ final class ResourceConfigs {
       }
     }
     List<String> names = name != null ? List.of(name) : every(admin, entityType);
+    List<List<ConfigEntry>> entries = entries(admin, entityType, names, true, all);
     List<Described> described = new ArrayList<>();
-    for (String entity : names) {
-      described.add(
-          new Described(entityType, entity, all, entries(admin, entityType, entity, true, all)));
+    for (int i = 0; i < names.size(); i++) {
+      described.add(new Described(entityType, names.get(i), all, entries.get(i)));
     }
     return described;
   }

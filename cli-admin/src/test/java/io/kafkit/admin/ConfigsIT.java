@@ -272,18 +272,17 @@ class ConfigsIT {
     String user = name("scram");
     String secret = "s3cret-" + ids.incrementAndGet();
     CliResult set =
-        new CliRunner(() -> ConfigsCommand.class)
-            .run(
-                cluster.withBootstrap(
-                    "--command-config",
-                    admin.toString(),
-                    "--alter",
-                    "--entity-type",
-                    "users",
-                    "--entity-name",
-                    user,
-                    "--add-config",
-                    "SCRAM-SHA-256=[iterations=8192,password=" + secret + "]"));
+        kafkit(
+            cluster,
+            "--command-config",
+            admin.toString(),
+            "--alter",
+            "--entity-type",
+            "users",
+            "--entity-name",
+            user,
+            "--add-config",
+            "SCRAM-SHA-256=[iterations=8192,password=" + secret + "]");
     assertEquals(0, set.exitCode(), set.toString());
     assertEquals("Completed updating config for user " + user + ".\n", set.out());
     assertFalse(set.out().contains(secret) || set.err().contains(secret));
@@ -293,10 +292,7 @@ class ConfigsIT {
             cluster.withBootstrap(
                 "--command-config", admin.toString(), "--describe", "--user", user));
     CliResult ours =
-        new CliRunner(() -> ConfigsCommand.class)
-            .run(
-                cluster.withBootstrap(
-                    "--command-config", admin.toString(), "--describe", "--user", user));
+        kafkit(cluster, "--command-config", admin.toString(), "--describe", "--user", user);
     assertEquals(theirs.out(), ours.out());
     assertEquals(
         "SCRAM credential configs for user-principal '"
@@ -319,29 +315,27 @@ class ConfigsIT {
     }
     // a malformed credential is refused without echoing it
     CliResult bad =
-        new CliRunner(() -> ConfigsCommand.class)
-            .run(
-                cluster.withBootstrap(
-                    "--command-config",
-                    admin.toString(),
-                    "--alter",
-                    "--user",
-                    user,
-                    "--add-config",
-                    "SCRAM-SHA-512=[iterations=9000,pass=" + secret + "]"));
+        kafkit(
+            cluster,
+            "--command-config",
+            admin.toString(),
+            "--alter",
+            "--user",
+            user,
+            "--add-config",
+            "SCRAM-SHA-512=[iterations=9000,pass=" + secret + "]");
     assertEquals(2, bad.exitCode(), bad.toString());
     assertFalse(bad.err().contains(secret), bad.err());
     CliResult delete =
-        new CliRunner(() -> ConfigsCommand.class)
-            .run(
-                cluster.withBootstrap(
-                    "--command-config",
-                    admin.toString(),
-                    "--alter",
-                    "--user",
-                    user,
-                    "--delete-config",
-                    "SCRAM-SHA-256"));
+        kafkit(
+            cluster,
+            "--command-config",
+            admin.toString(),
+            "--alter",
+            "--user",
+            user,
+            "--delete-config",
+            "SCRAM-SHA-256");
     assertEquals(0, delete.exitCode(), delete.toString());
   }
 
