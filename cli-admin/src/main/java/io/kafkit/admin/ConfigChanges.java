@@ -60,8 +60,4 @@ record ConfigChanges(Map<String, String> added, List<String> deleted) {
     }
     return new ConfigChanges(added, deleted);
   }
-
-  boolean isEmpty() {
-    return added.isEmpty() && deleted.isEmpty();
-  }
 }

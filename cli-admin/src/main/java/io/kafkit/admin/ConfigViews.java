@@ -121,14 +121,17 @@ final class ConfigViews {
   }
 
   /** What a dry run would set or delete of a user's SCRAM credentials, never a password. */
-  static void printCredentials(List<QuotaConfigs.Credential> changes, PrintWriter out) {
-    for (QuotaConfigs.Credential c : changes) {
+  static void printCredentials(List<QuotaConfigs.ScramChange> changes, PrintWriter out) {
+    for (QuotaConfigs.ScramChange c : changes) {
       out.println(
-          c.iterations() == 0
+          c.action().equals("delete")
               ? c.mechanism() + ": would be deleted"
               : c.mechanism() + ": would be set, " + c.iterations() + " iterations");
     }
   }
+
+  /** A dry run as JSON: {"dryRun": true, "changes": [...]}, in that order. */
+  record DryRunView(boolean dryRun, List<?> changes) {}
 
   private static String sourced(String value, String source) {
     if (source == null) {

@@ -12,6 +12,7 @@ import static io.kafkit.admin.ConfigEntities.USERS;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ErrorPrefix;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -241,14 +241,20 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
           described.scramCredentials().forEach(c -> out.println(c.line()));
         }
         out.flush();
-        return described.scramCredentials().stream().anyMatch(c -> c.error() != null)
-            ? ExitCodes.FAILED
-            : ExitCodes.OK;
+        long unread = described.scramCredentials().stream().filter(c -> c.error() != null).count();
+        if (unread > 0) {
+          throw new KafkitException(
+              "The SCRAM credentials of " + unread + " user(s) could not be read (see above).");
+        }
+        return ExitCodes.OK;
       }
       List<ResourceConfigs.Described> described;
       try {
         described = ResourceConfigs.describe(admin, type, entities.name(), all);
       } catch (ResourceConfigs.Missing missing) {
+        if (output.json()) {
+          throw new KafkitException(missing.getMessage());
+        }
         // Apache prints this line on stdout; it is a failure all the same
         out.println(missing.getMessage());
         out.flush();
@@ -297,24 +303,29 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
         report(
             ResourceConfigs.alterLoggers(admin, entities.name(), changes, dryRun),
             ConfigViews::printChanges,
+            VALIDATED,
             entities,
             out);
       } else if (!entities.isQuotaType()) {
         report(
             ResourceConfigs.alter(admin, type, entities.name(), changes, dryRun),
             ConfigViews::printChanges,
+            VALIDATED,
             entities,
             out);
       } else if (QuotaConfigs.isScram(changes) && !type.equals(IPS)) {
         report(
             QuotaConfigs.alterScram(admin, entities.name(), changes, dryRun),
             ConfigViews::printCredentials,
+            "Dry run: checked here, not by the broker (it has no dry run for credentials);"
+                + " nothing was altered.",
             entities,
             out);
       } else {
         report(
             QuotaConfigs.alterQuotas(admin, entities, changes, dryRun),
             ConfigViews::printQuotas,
+            VALIDATED,
             entities,
             out);
       }
@@ -323,14 +334,21 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
     }
   }
 
+  /** The first line of a dry run the broker validated. */
+  private static final String VALIDATED = "Dry run: the change is valid; nothing was altered.";
+
   /** After an --alter: Apache's line, or with --dry-run what would change (as text or JSON). */
   private <T> void report(
-      List<T> plan, TextRenderer<List<T>> text, ConfigEntities entities, PrintWriter out) {
+      List<T> plan,
+      TextRenderer<List<T>> text,
+      String heading,
+      ConfigEntities entities,
+      PrintWriter out) {
     if (dryRun) {
       if (output.json()) {
-        Json.print(Map.of("dryRun", true, "changes", plan), out);
+        Json.print(new ConfigViews.DryRunView(true, plan), out);
       } else {
-        out.println("Dry run: the change is valid; nothing was altered.");
+        out.println(heading);
         text.render(plan, out);
       }
       return;

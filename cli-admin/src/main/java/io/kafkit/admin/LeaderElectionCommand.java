@@ -88,9 +88,11 @@ public final class LeaderElectionCommand implements Callable<Integer> {
     ElectionType type = validate();
     PrintWriter out = spec.commandLine().getOut();
     if (adminConfig != null) {
-      out.println(
-          "Option --admin.config has been deprecated and will be removed in a future version. Use"
-              + " --command-config instead.");
+      // on stdout as Apache prints it; on stderr where stdout is a JSON document
+      (output.json() ? spec.commandLine().getErr() : out)
+          .println(
+              "Option --admin.config has been deprecated and will be removed in a future version. Use"
+                  + " --command-config instead.");
       connection.configFile(adminConfig);
     }
     Set<TopicPartition> partitions =

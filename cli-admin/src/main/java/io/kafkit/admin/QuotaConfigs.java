@@ -160,6 +160,12 @@ final class QuotaConfigs {
    * Apache words it, or null.
    */
   static String problem(ConfigEntities entities, ConfigChanges changes) {
+    String names = namesProblem(entities, changes);
+    return names != null ? names : valuesProblem(changes);
+  }
+
+  /** The config names an entity may not take, as Apache words it. */
+  private static String namesProblem(ConfigEntities entities, ConfigChanges changes) {
     String type = entities.type();
     Set<String> added = changes.added().keySet();
     List<String> deleted = changes.deleted();
@@ -222,6 +228,11 @@ final class QuotaConfigs {
       return "Cannot alter both quota and SCRAM credential configs simultaneously for 'users'"
           + " using --bootstrap-server.";
     }
+    return null;
+  }
+
+  /** A SCRAM credential that does not parse, or a quota that is not a number, for any entity. */
+  private static String valuesProblem(ConfigChanges changes) {
     for (Map.Entry<String, String> e : changes.added().entrySet()) {
       if (SCRAM.contains(e.getKey())) {
         String problem = credential(e.getKey(), e.getValue()).problem();
@@ -261,7 +272,8 @@ final class QuotaConfigs {
               + mechanism
               + ": write "
               + mechanism
-              + "=[iterations=N,password=SECRET] (the value given is not shown)");
+              + "=[iterations=N,password=SECRET], or without the brackets in --add-config-file"
+              + " (the value given is not shown)");
     }
     String iterations = m.group(1);
     int n;
@@ -294,9 +306,6 @@ final class QuotaConfigs {
   static List<Change> alterQuotas(
       Admin admin, ConfigEntities entities, ConfigChanges changes, boolean dryRun)
       throws ExecutionException, InterruptedException {
-    if (entities.types().size() != entities.names().size()) {
-      throw new KafkitException("Exactly one entity name must be specified for every entity type");
-    }
     Map<String, Double> current =
         quotas(admin, entities.types(), entities.names()).values().stream()
             .findFirst()
@@ -338,16 +347,32 @@ final class QuotaConfigs {
     return result;
   }
 
-  /** Adds, replaces and deletes one user's SCRAM credentials (nothing with {@code dryRun}). */
-  static List<Credential> alterScram(
+  /** One credential a SCRAM change sets (with its iterations) or deletes. */
+  record ScramChange(String mechanism, String action, Integer iterations) {}
+
+  /**
+   * Adds, replaces and deletes one user's SCRAM credentials. The broker has no dry run for them:
+   * with {@code dryRun} nothing is sent, but a mechanism to delete must exist, as the broker would
+   * require.
+   */
+  static List<ScramChange> alterScram(
       Admin admin, String user, ConfigChanges changes, boolean dryRun)
       throws ExecutionException, InterruptedException {
     List<UserScramCredentialAlteration> alterations = new ArrayList<>();
-    List<Credential> result = new ArrayList<>();
+    List<ScramChange> result = new ArrayList<>();
+    if (dryRun && !changes.deleted().isEmpty()) {
+      List<String> held = mechanisms(admin, user);
+      for (String mechanism : changes.deleted()) {
+        if (!held.contains(mechanism)) {
+          throw new KafkitException(
+              "User '" + user + "' has no " + mechanism + " credential to delete.");
+        }
+      }
+    }
     for (String mechanism : changes.deleted()) {
       alterations.add(
           new UserScramCredentialDeletion(user, ScramMechanism.fromMechanismName(mechanism)));
-      result.add(new Credential(mechanism, 0));
+      result.add(new ScramChange(mechanism, "delete", null));
     }
     for (Map.Entry<String, String> e : changes.added().entrySet()) {
       Parsed parsed = credential(e.getKey(), e.getValue());
@@ -355,11 +380,31 @@ final class QuotaConfigs {
       alterations.add(
           new UserScramCredentialUpsertion(
               user, new ScramCredentialInfo(mechanism, parsed.iterations()), parsed.password()));
-      result.add(new Credential(e.getKey(), parsed.iterations()));
+      result.add(new ScramChange(e.getKey(), "set", parsed.iterations()));
     }
     if (!dryRun) {
       admin.alterUserScramCredentials(alterations).all().get();
     }
     return result;
+  }
+
+  /** The SCRAM mechanisms a user has credentials for (none for a user without any). */
+  private static List<String> mechanisms(Admin admin, String user)
+      throws ExecutionException, InterruptedException {
+    try {
+      return admin
+          .describeUserScramCredentials(List.of(user))
+          .description(user)
+          .get()
+          .credentialInfos()
+          .stream()
+          .map(c -> c.mechanism().mechanismName())
+          .toList();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.ResourceNotFoundException) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 }

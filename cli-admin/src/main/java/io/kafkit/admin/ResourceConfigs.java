@@ -131,7 +131,7 @@ final class ResourceConfigs {
           case BROKERS, BROKER_LOGGERS ->
               name.equals(DEFAULT_BROKER) || brokerIds(admin).contains(name);
           case CLIENT_METRICS -> clientMetrics(admin).contains(name);
-          case GROUPS -> groups(admin).contains(name);
+          case GROUPS -> groupMayExist(admin, name);
           default -> throw new IllegalArgumentException("Invalid entity type: " + entityType);
         };
     return exists
@@ -186,19 +186,39 @@ final class ResourceConfigs {
         admin.listGroups().all().get().stream()
             .map(GroupListing::groupId)
             .collect(Collectors.toCollection(HashSet::new));
-    try {
-      admin
-          .listConfigResources(Set.of(ConfigResource.Type.GROUP), new ListConfigResourcesOptions())
-          .all()
-          .get()
-          .forEach(r -> ids.add(r.name()));
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof UnsupportedVersionException)
-          && !(e.getCause() instanceof ClusterAuthorizationException)) {
-        throw e;
-      }
-    }
+    groupConfigResources(admin).ifPresent(ids::addAll);
     return ids;
+  }
+
+  /**
+   * Whether a group may exist: it is listed, or has configs; when the configs cannot be listed (an
+   * older broker, no cluster rights) Apache lets the describe go on, and so does this.
+   */
+  private static boolean groupMayExist(Admin admin, String name) throws Exception {
+    Optional<Set<String>> withConfigs = groupConfigResources(admin);
+    return withConfigs.isEmpty()
+        || withConfigs.get().contains(name)
+        || admin.listGroups().all().get().stream().anyMatch(g -> g.groupId().equals(name));
+  }
+
+  private static Optional<Set<String>> groupConfigResources(Admin admin) throws Exception {
+    try {
+      return Optional.of(
+          admin
+              .listConfigResources(
+                  Set.of(ConfigResource.Type.GROUP), new ListConfigResourcesOptions())
+              .all()
+              .get()
+              .stream()
+              .map(ConfigResource::name)
+              .collect(Collectors.toSet()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnsupportedVersionException
+          || e.getCause() instanceof ClusterAuthorizationException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** Describes the named entity, or every entity of the type; Apache's checks first. */
@@ -238,17 +258,21 @@ final class ResourceConfigs {
   static List<Change> alter(
       Admin admin, String entityType, String name, ConfigChanges changes, boolean dryRun)
       throws Exception {
-    List<ConfigEntry> current;
+    // Only a dry run reads the configs first, for its table: a real change does not need them
+    // (and a broker that is offline, or a user who may alter but not describe, would fail it)
+    List<ConfigEntry> current = List.of();
     try {
-      current = entries(admin, entityType, name, true, true);
+      if (dryRun) {
+        current = entries(admin, entityType, name, true, true);
+      }
+      apply(admin, new ConfigResource(resourceType(entityType), name), changes, dryRun);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         throw new KafkitException("The topic '" + name + "' does not exist.");
       }
       throw e;
     }
-    apply(admin, new ConfigResource(resourceType(entityType), name), changes, dryRun);
-    return changesOf(current, changes, dynamicSource(entityType, name));
+    return dryRun ? changesOf(current, changes, dynamicSource(entityType, name)) : List.of();
   }
 
   /** Alters broker loggers, after checking that each one named exists, as Apache does. */
@@ -324,7 +348,8 @@ final class ResourceConfigs {
         .forEach(
             (key, value) -> {
               ConfigEntry entry = byName.get(key);
-              boolean sensitive = entry != null && entry.isSensitive();
+              boolean sensitive =
+                  entry != null ? entry.isSensitive() : SECRET_NAME.matcher(key).find();
               result.add(
                   new Change(
                       key,
@@ -335,6 +360,13 @@ final class ResourceConfigs {
             });
     return result;
   }
+
+  /**
+   * A config the broker did not list (a listener's setting not set yet) whose name says it is a
+   * secret: its new value is masked as the broker would mask it.
+   */
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile("(?i)(password|secret|jaas|credential|\\.key$)");
 
   private static String shown(ConfigEntry entry) {
     if (entry == null) {

@@ -48,8 +48,8 @@ class ConfigChangesTest {
     assertEquals(4096, QuotaConfigs.credential("SCRAM-SHA-256", "password=pw").iterations());
     String problem = QuotaConfigs.credential("SCRAM-SHA-256", "pass=secret-value").problem();
     assertEquals(
-        "Invalid credential property SCRAM-SHA-256: write SCRAM-SHA-256=[iterations=N,password=SECRET]"
-            + " (the value given is not shown)",
+        "Invalid credential property SCRAM-SHA-256: write SCRAM-SHA-256=[iterations=N,password=SECRET],"
+            + " or without the brackets in --add-config-file (the value given is not shown)",
         problem);
   }
 }
