@@ -1,10 +1,15 @@
 package io.kafkit.broker;
 
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.convert.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,15 +19,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kafkit broker stop}: a graceful shutdown, waited for. */
+/** {@code kafkit broker stop}: a graceful shutdown of every node (or one), waited for. */
 @Command(
     name = "stop",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Stop the local broker gracefully and wait until it has exited.")
+    description =
+        "Stop the local broker, or every node of the local cluster, gracefully and wait until they"
+            + " have exited; the data is kept.")
 final class StopBroker implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BrokerOptions options;
+
+  @Option(
+      names = "--node",
+      paramLabel = "ID",
+      description = "Stop only this node of the cluster; 'kafkit broker start --node' restarts it.")
+  Integer node;
 
   @Option(
       names = "--wait",
@@ -30,35 +43,73 @@ final class StopBroker implements Callable<Integer> {
       converter = DurationConverter.Positive.class,
       defaultValue = "60s",
       description =
-          "How long to wait for a graceful stop before killing it (default: ${DEFAULT-VALUE}).")
+          "How long to wait for a graceful stop before killing a node (default: ${DEFAULT-VALUE}).")
   Duration wait;
 
   @Override
   public Integer call() throws Exception {
     BrokerHome home = options.home();
     PrintWriter err = spec.commandLine().getErr();
-    var running = home.running();
+    int count = BrokerHome.nodeCount(home.state());
+    if (node != null && (node < 1 || node > count)) {
+      throw new KafkitException(
+          "--node "
+              + node
+              + ": the "
+              + (count == 1 ? "broker" : "cluster")
+              + " in "
+              + home.dir()
+              + " has "
+              + (count == 1 ? "node 1 only." : "nodes 1 to " + count + "."),
+          ExitCodes.USAGE,
+          null);
+    }
+    List<NodeHome> targets = node == null ? home.nodes(count) : List.of(home.node(node, count));
+    Map<NodeHome, ProcessHandle> running = new LinkedHashMap<>();
+    for (NodeHome n : targets) {
+      Optional<ProcessHandle> process = n.running();
+      if (process.isPresent()) {
+        running.put(n, process.get());
+      } else {
+        n.deletePid();
+      }
+    }
     if (running.isEmpty()) {
-      home.deletePid();
-      err.println("No broker is running from " + home.dir() + ".");
+      err.println(
+          (count == 1
+                  ? "No broker is running from "
+                  : node == null
+                      ? "No node is running from "
+                      : "Node " + node + " is not running from ")
+              + home.dir()
+              + ".");
       return ExitCodes.OK;
     }
-    ProcessHandle broker = running.get();
-    broker.destroy();
-    try {
-      broker.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-      err.println("Stopped the broker (pid " + broker.pid() + ").");
-    } catch (TimeoutException e) {
-      broker.destroyForcibly();
-      broker.onExit().get(10, TimeUnit.SECONDS);
-      err.println(
-          "The broker (pid "
-              + broker.pid()
-              + ") did not stop within "
-              + DurationConverter.format(wait)
-              + " and was killed.");
+    // All at once: the nodes of a cluster shut down while a controller quorum still stands.
+    running.values().forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (Map.Entry<NodeHome, ProcessHandle> e : running.entrySet()) {
+      ProcessHandle process = e.getValue();
+      String what =
+          count == 1
+              ? "the broker (pid " + process.pid() + ")"
+              : "node " + e.getKey().id() + " (pid " + process.pid() + ")";
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        process.onExit().get(left, TimeUnit.NANOSECONDS);
+        err.println("Stopped " + what + ".");
+      } catch (TimeoutException timeout) {
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+        err.println(
+            Character.toUpperCase(what.charAt(0))
+                + what.substring(1)
+                + " did not stop within "
+                + DurationConverter.format(wait)
+                + " and was killed.");
+      }
+      e.getKey().deletePid();
     }
-    home.deletePid();
     return ExitCodes.OK;
   }
 }

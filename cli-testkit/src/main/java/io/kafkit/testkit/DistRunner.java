@@ -77,6 +77,15 @@ public final class DistRunner {
 
   /** Runs bin/SCRIPT with the arguments and waits for it. */
   public CliResult run(String script, String... args) {
+    return run(new java.io.File("/dev/null"), script, args);
+  }
+
+  /** Runs bin/SCRIPT with the file as its standard input and waits for it. */
+  public CliResult runWithInput(Path input, String script, String... args) {
+    return run(input.toFile(), script, args);
+  }
+
+  private CliResult run(java.io.File input, String script, String... args) {
     Path executable = home.resolve("bin").resolve(script);
     if (!Files.isExecutable(executable)) {
       throw new IllegalStateException(executable + " is not an executable script");
@@ -87,7 +96,7 @@ public final class DistRunner {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     removed.forEach(builder.environment()::remove);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(ProcessBuilder.Redirect.from(input));
     try {
       Process process = builder.start();
       CompletableFuture<String> out = read(process.getInputStream());

@@ -17,4 +17,26 @@ public final class Ports {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The first of {@code count} consecutive loopback ports nothing listens on right now. */
+  public static int freeRange(int count) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int first = free();
+      if (first + count - 1 > 65535) {
+        continue;
+      }
+      boolean allFree = true;
+      for (int port = first + 1; port < first + count && allFree; port++) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          allFree = true;
+        } catch (IOException e) {
+          allFree = false;
+        }
+      }
+      if (allFree) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no " + count + " consecutive free ports found");
+  }
 }
