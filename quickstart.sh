@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # kafkit quickstart: build, start a real local Kafka broker, walk through the tools, stop it.
 # Works from a clone (builds with Maven first) and from an unpacked distribution (no build).
-# KAFKIT_QUICKSTART_PORT picks the broker's port (default 9092).
+# KAFKIT_QUICKSTART_PORT picks the broker's port (default 9092); the three-node cluster at the end
+# takes the five ports after it too.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 port=${KAFKIT_QUICKSTART_PORT:-9092}
@@ -15,7 +16,11 @@ else
 fi
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/kafkit-quickstart.XXXXXX")
-stop() { "$kafkit" broker stop --data-dir "$data/broker" || true; rm -rf "$data"; }
+stop() {
+  "$kafkit" broker stop --data-dir "$data/broker" || true
+  [ ! -d "$data/cluster" ] || "$kafkit" broker stop --data-dir "$data/cluster" || true
+  rm -rf "$data"
+}
 trap stop EXIT
 
 step() { printf '\n== %s\n$ kafkit %s\n' "$1" "${*:2}"; "$kafkit" "${@:2}"; }
@@ -75,4 +80,28 @@ step "Look inside the partition's log segment on disk (kafka-dump-log.sh)" \
   dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --print-data-log --max-bytes 2000
 step "Or sum it up" dump-log --files "$data/broker/kraft/orders-0/00000000000000000000.log" --summary
 
-printf '\n== Done: the broker stops now.\n'
+printf '\n== Replication: the single broker stops, a cluster of three nodes takes its ports\n'
+"$kafkit" broker stop --data-dir "$data/broker"
+step "Start three nodes, each a process of its own" broker start --nodes 3 --data-dir "$data/cluster" --port "$port"
+cbs=localhost:$port,localhost:$((port + 1)),localhost:$((port + 2))
+step "Each node: its roles, ports and how many partitions it leads" broker status --data-dir "$data/cluster"
+step "A topic with three replicas (two must be in sync for a write)" \
+  topics --bootstrap-server "$cbs" --create --topic payments --partitions 1
+step "Its leader and in-sync replicas" topics --bootstrap-server "$cbs" --describe --topic payments
+leader=$("$kafkit" topics --bootstrap-server "$cbs" --describe --topic payments | sed -n 's/.*Leader: \([0-9]*\).*/\1/p' | head -1)
+step "Stop the leader's node" broker stop --data-dir "$data/cluster" --node "$leader"
+step "Another node leads now, and two replicas are in sync" topics --bootstrap-server "$cbs" --describe --topic payments
+printf '\n== Write meanwhile: two replicas in sync are enough\n'
+printf '$ printf ... | kafkit console-producer --topic payments --command-property acks=all\n'
+printf 'pay-1\npay-2\npay-3\n' | "$kafkit" console-producer --bootstrap-server "$cbs" --topic payments --command-property acks=all -v
+step "Start the node again" broker start --data-dir "$data/cluster" --node "$leader"
+for _ in $(seq 60); do  # it catches up and joins the ISR within seconds
+  "$kafkit" topics --bootstrap-server "$cbs" --describe --topic payments | grep -Eq 'Isr: [0-9]+,[0-9]+,[0-9]+' && break
+  sleep 0.5
+done
+step "Three replicas in sync again" topics --bootstrap-server "$cbs" --describe --topic payments
+step "Give leadership back to each partition's preferred replica (kafka-leader-election.sh)" \
+  leader-election --bootstrap-server "$cbs" --election-type preferred --all-topic-partitions
+step "Nothing was lost" console-consumer --bootstrap-server "$cbs" --topic payments --from-beginning --exit-at-end
+
+printf '\n== Done: the cluster stops now.\n'

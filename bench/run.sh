@@ -5,7 +5,8 @@
 #   bench/run.sh [--runs N] NAME...     NAME: help, version, topics-list, produce, produce-memory, consume,
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
-#                                       delete-records, log-dirs, configs, leader-election (or all)
+#                                       delete-records, log-dirs, configs, leader-election,
+#                                       cluster-start (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -37,6 +38,14 @@
 # preferred election of that topic's partition 0 (already led by its preferred replica: the same
 # request and answer every run).
 #
+# cluster-start starts three nodes (KRaft, the first three controllers too) and waits until all
+# three are live brokers, whole process timed, then stops them: kafkit broker start --nodes 3,
+# against Apache's way by hand with the same server.properties and the same jars (lib/broker):
+# kafka-storage.sh format for each node, then kafka-server-start.sh -daemon for each (its script's
+# -Xmx1G -Xms1G and flags), then a poll until the three answer (kafkit log-dirs --broker-list
+# 1,2,3). Once from empty directories (format and start), once from formatted ones (a restart);
+# 5 interleaved runs at most. Then the resident memory of each's three nodes, idle for 30 s.
+#
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
 # memory of each tool (GNU time).
@@ -57,7 +66,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -328,6 +337,90 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" leader-election --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
       a=$(median_ms apache apache org.apache.kafka.tools.LeaderElectionCommand --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
       report leader-election "kafkit leader-election --topic T" "$k" "kafka-leader-election.sh --topic T" "$a" ;;
+    cluster-start)
+      cluster_dir=$work/cluster
+      apache_dir=$work/apache-cluster
+      first=$(python3 -c '
+import socket
+while True:
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
+    try:
+        for q in range(p, p + 6):
+            t = socket.socket(); t.bind(("127.0.0.1", q)); t.close()
+        print(p); break
+    except OSError:
+        pass')
+      cluster_bs=localhost:$first,localhost:$((first + 1)),localhost:$((first + 2))
+      broker_lib=${kafkit_home}lib/broker
+      # The same nodes for Apache: kafkit's server.properties with log directories of their own.
+      rm -rf "$cluster_dir" "$apache_dir"
+      "$kafkit" broker start --nodes 3 --data-dir "$cluster_dir" --port "$first" >/dev/null
+      "$kafkit" broker stop --data-dir "$cluster_dir" >/dev/null 2>&1
+      cluster_id=$(sed -n 's/^cluster.id=//p' "$cluster_dir/kafkit-broker.properties")
+      mkdir -p "$apache_dir"
+      for n in 1 2 3; do
+        sed "s:^log.dirs=.*:log.dirs=$apache_dir/node-$n/kraft:" "$cluster_dir/node-$n/server.properties" >"$apache_dir/node-$n.properties"
+      done
+      apache_server() { # what kafka-server-start.sh and kafka-run-class.sh give the broker
+        java -Xmx1G -Xms1G -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+          -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
+          -Dorg.slf4j.simpleLogger.logFile="$apache_dir/node-$1.log" -cp "$broker_lib/*" "${@:2}"
+      }
+      apache_start() {
+        for n in 1 2 3; do
+          [ -f "$apache_dir/node-$n/kraft/meta.properties" ] \
+            || apache_server "$n" kafka.tools.StorageTool format -t "$cluster_id" -c "$apache_dir/node-$n.properties" >/dev/null
+        done
+        for n in 1 2 3; do
+          nohup java -Xmx1G -Xms1G -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+            -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true \
+            -Dorg.slf4j.simpleLogger.logFile="$apache_dir/node-$n.log" -cp "$broker_lib/*" \
+            kafka.Kafka "$apache_dir/node-$n.properties" >"$apache_dir/node-$n.out" 2>&1 </dev/null &
+          echo $! >"$apache_dir/node-$n.pid"
+        done
+        local deadline=$(( $(date +%s) + 120 ))
+        until "$kafkit" log-dirs --bootstrap-server "$cluster_bs" --describe --broker-list 1,2,3 >/dev/null 2>&1; do
+          [ "$(date +%s)" -lt $deadline ] || { echo "FAILED: Apache's nodes did not answer; see $apache_dir" >&2; exit 1; }
+          sleep 0.2
+        done
+      }
+      apache_stop() {
+        local pids
+        pids=$(cat "$apache_dir"/node-*.pid 2>/dev/null || true)
+        [ -z "$pids" ] || { kill $pids 2>/dev/null || true; for p in $pids; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done; }
+        rm -f "$apache_dir"/node-*.pid
+      }
+      kafkit_start() { "$kafkit" broker start --nodes 3 --data-dir "$cluster_dir" --port "$first"; }
+      kafkit_stop() { "$kafkit" broker stop --data-dir "$cluster_dir" >/dev/null 2>&1; }
+      trap 'kafkit_stop; apache_stop' EXIT
+      cluster_runs=$(( runs < 5 ? runs : 5 ))
+      declare -A took=()
+      for fresh in yes no; do
+        for _ in $(seq "$cluster_runs"); do
+          for tool in apache kafkit; do
+            if [ $fresh = yes ]; then
+              rm -rf "$cluster_dir"/node-* "$apache_dir"/node-1 "$apache_dir"/node-2 "$apache_dir"/node-3
+            fi
+            t0=$(date +%s%N); ${tool}_start >/dev/null 2>&1; t1=$(date +%s%N)
+            took[$tool-$fresh]+=" $(( (t1 - t0) / 1000000 ))"
+            ${tool}_stop
+          done
+        done
+      done
+      saved_runs=$runs; runs=$cluster_runs
+      report cluster-start "kafkit broker start --nodes 3 (new)" "$(printf '%s\n' ${took[kafkit-yes]} | median)" \
+        "Apache by hand: format, start x3 (new)" "$(printf '%s\n' ${took[apache-yes]} | median)"
+      report cluster-restart "kafkit broker start --nodes 3 (restart)" "$(printf '%s\n' ${took[kafkit-no]} | median)" \
+        "Apache by hand: start x3 (restart)" "$(printf '%s\n' ${took[apache-no]} | median)"
+      rss() { ps -o rss= -p "$(tr '\n' , <<<"$1" | sed 's/,$//')" | awk '{s += $1} END {printf "%d", s / 1024}'; }
+      kafkit_start >/dev/null 2>&1; sleep 30
+      k_rss=$(rss "$(cat "$cluster_dir"/node-*/broker.pid)"); kafkit_stop
+      apache_start >/dev/null 2>&1; sleep 30
+      a_rss=$(rss "$(cat "$apache_dir"/node-*.pid)"); apache_stop
+      echo "  resident memory of three idle nodes: kafkit $k_rss MB, Apache (its -Xms1G) $a_rss MB" \
+        | tee -a "$work/results-cluster-restart.txt"
+      runs=$saved_runs
+      trap - EXIT ;;
     groups-describe | groups-describe-all)
       start_broker
       if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then
