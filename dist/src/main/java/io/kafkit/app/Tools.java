@@ -5,6 +5,7 @@ import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.admin.LeaderElectionCommand;
 import io.kafkit.admin.LogDirsCommand;
+import io.kafkit.admin.ReassignPartitionsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
@@ -141,6 +142,12 @@ final class Tools {
               "leader-election",
               LeaderElectionCommand.class,
               List.of("kafka-leader-election.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "reassign-partitions",
+              ReassignPartitionsCommand.class,
+              List.of("kafka-reassign-partitions.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(

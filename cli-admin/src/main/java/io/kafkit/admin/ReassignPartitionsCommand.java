@@ -1,0 +1,561 @@
+package io.kafkit.admin;
+
+import io.kafkit.admin.ReassignmentJson.Move;
+import io.kafkit.admin.ReplicaPlacement.Broker;
+import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.cli.Verbosity;
+import io.kafkit.common.cli.VersionProvider;
+import io.kafkit.common.connect.ConnectionOptions;
+import io.kafkit.common.connect.KafkaClients;
+import io.kafkit.common.output.Json;
+import io.kafkit.common.output.OutputOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.TopicPartitionReplica;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kafkit reassign-partitions}: kafka-reassign-partitions.sh's options, files and lines;
+ * following a reassignment to its end, and plans that move few replicas.
+ */
+@Command(
+    name = "reassign-partitions",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "This tool helps to move topic partitions between replicas.")
+public final class ReassignPartitionsCommand implements Callable<Integer> {
+  private static final List<String> ACTIONS =
+      List.of("--generate", "--execute", "--verify", "--cancel", "--list");
+
+  /** Apache's options each action allows besides itself, in its words. */
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "--verify",
+          Set.of(
+              "--bootstrap-server",
+              "--command-config",
+              "--preserve-throttles",
+              "--reassignment-json-file"),
+          "--generate",
+          Set.of(
+              "--bootstrap-server",
+              "--broker-list",
+              "--command-config",
+              "--disable-rack-aware",
+              "--topics-to-move-json-file"),
+          "--execute",
+          Set.of(
+              "--additional",
+              "--bootstrap-server",
+              "--command-config",
+              "--throttle",
+              "--replica-alter-log-dirs-throttle",
+              "--timeout",
+              "--disallow-replication-factor-change",
+              "--reassignment-json-file"),
+          "--cancel",
+          Set.of(
+              "--bootstrap-server",
+              "--bootstrap-controller",
+              "--command-config",
+              "--preserve-throttles",
+              "--timeout",
+              "--reassignment-json-file"),
+          "--list",
+          Set.of("--bootstrap-server", "--bootstrap-controller", "--command-config"));
+
+  /** Apache's own options: the ones its per-action rule speaks of. */
+  private static final Set<String> APACHE_OPTIONS =
+      Set.of(
+          "--bootstrap-server",
+          "--bootstrap-controller",
+          "--command-config",
+          "--reassignment-json-file",
+          "--topics-to-move-json-file",
+          "--broker-list",
+          "--disable-rack-aware",
+          "--throttle",
+          "--replica-alter-log-dirs-throttle",
+          "--timeout",
+          "--additional",
+          "--preserve-throttles",
+          "--disallow-replication-factor-change");
+
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin OutputOptions output;
+  @Mixin Verbosity verbosity;
+
+  @Option(
+      names = "--bootstrap-controller",
+      paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description = "The KRaft controllers to connect to instead; with --cancel and --list only.")
+  void bootstrapController(String controllers) {
+    connection.bootstrapController(controllers);
+  }
+
+  @Option(names = "--generate", description = "Generate a candidate reassignment; moves nothing.")
+  boolean generate;
+
+  @Option(names = "--execute", description = "Start the reassignment of --reassignment-json-file.")
+  boolean execute;
+
+  @Option(
+      names = "--verify",
+      description =
+          "Say whether the reassignment of --reassignment-json-file is done; once all is done,"
+              + " remove the throttles.")
+  boolean verify;
+
+  @Option(names = "--cancel", description = "Cancel the reassignments of --reassignment-json-file.")
+  boolean cancel;
+
+  @Option(names = "--list", description = "List the reassignments in progress.")
+  boolean list;
+
+  @Option(
+      names = "--reassignment-json-file",
+      paramLabel = "FILE",
+      description =
+          "The plan: {\"partitions\": [{\"topic\": \"foo\", \"partition\": 1, \"replicas\":"
+              + " [1,2,3], \"log_dirs\": [\"any\",\"any\",\"any\"]}], \"version\": 1};"
+              + " log_dirs is optional.")
+  Path reassignmentFile;
+
+  @Option(
+      names = "--topics-to-move-json-file",
+      paramLabel = "FILE",
+      description =
+          "With --generate: the topics, as {\"topics\": [{\"topic\": \"foo\"}], \"version\": 1}.")
+  Path topicsFile;
+
+  @Option(
+      names = "--broker-list",
+      paramLabel = "ID[,ID...]",
+      description = "With --generate: the brokers to place the replicas on, as 0,1,2.")
+  String brokerList;
+
+  @Option(names = "--disable-rack-aware", description = "With --generate: ignore racks.")
+  boolean disableRackAware;
+
+  @Option(
+      names = "--throttle",
+      paramLabel = "BYTES/S",
+      defaultValue = "-1",
+      description =
+          "With --execute: throttle the moves between brokers to this rate; with --additional,"
+              + " change the rate of the reassignment in progress.")
+  long throttle;
+
+  @Option(
+      names = "--replica-alter-log-dirs-throttle",
+      paramLabel = "BYTES/S",
+      defaultValue = "-1",
+      description = "With --execute: throttle moves between log directories of a broker.")
+  long logDirThrottle;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description =
+          "How long to wait for log directory moves to begin (default: ${DEFAULT-VALUE} ms).")
+  long timeoutMs;
+
+  @Option(
+      names = "--additional",
+      description = "With --execute: start it beside the reassignments in progress.")
+  boolean additional;
+
+  @Option(
+      names = "--preserve-throttles",
+      description = "With --verify and --cancel: leave the throttles as they are.")
+  boolean preserveThrottles;
+
+  @Option(
+      names = "--disallow-replication-factor-change",
+      description = "With --execute: refuse a plan that changes a partition's replica count.")
+  boolean disallowReplicationFactorChange;
+
+  @Option(
+      names = "--wait",
+      description =
+          "With --execute or --verify: follow the reassignment to its end, then verify it;"
+              + " Ctrl-C stops following, not the reassignment.")
+  boolean waitForEnd;
+
+  @Option(
+      names = "--minimal-moves",
+      description =
+          "With --generate: a balanced plan (replicas and preferred leaders) that moves as few"
+              + " replicas as it can, instead of a fresh layout.")
+  boolean minimalMoves;
+
+  public ReassignPartitionsCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    String action = validate();
+    PrintWriter out = spec.commandLine().getOut();
+    try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
+      Reassignments cluster = new Reassignments(admin);
+      switch (action) {
+        case "--generate" -> generate(cluster, out);
+        case "--execute" -> execute(cluster, out);
+        case "--verify" -> {
+          return verify(cluster, out);
+        }
+        case "--cancel" -> cancel(cluster, out);
+        default -> list(cluster, out);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  // ---- --generate
+
+  /** What --generate --output json prints. */
+  record Generated(Object current, Object proposed, int replicas, int moves) {}
+
+  private void generate(Reassignments cluster, PrintWriter out) throws Exception {
+    List<Integer> brokerIds = parseBrokerList();
+    List<String> topics = ReassignmentJson.parseTopics(read(topicsFile), topicsFile.toString());
+    Map<TopicPartition, TopicPartitionInfo> partitions = cluster.describe(topics);
+    String currentJson = cluster.currentJson(partitions);
+    List<Broker> brokers = new ArrayList<>();
+    Map<Integer, Node> nodes = cluster.brokers();
+    for (Node node : nodes.values()) {
+      if (brokerIds.contains(node.id())) {
+        brokers.add(new Broker(node.id(), disableRackAware ? null : node.rack()));
+      }
+    }
+    brokerIds.stream()
+        .filter(id -> !nodes.containsKey(id))
+        .forEach(
+            id ->
+                spec.commandLine()
+                    .getErr()
+                    .println(
+                        "Warning: broker "
+                            + id
+                            + " of --broker-list is not in the cluster; the plan leaves it out."));
+    long withRack = brokers.stream().filter(b -> b.rack() != null).count();
+    if (withRack > 0 && withRack < brokers.size()) {
+      throw new KafkitException(
+          "Not all brokers have rack information. Add --disable-rack-aware in command line to"
+              + " make replica assignment without rack information.");
+    }
+    Map<TopicPartition, List<Integer>> current = new LinkedHashMap<>();
+    partitions.forEach((tp, info) -> current.put(tp, Reassignments.ids(info.replicas())));
+    Map<TopicPartition, List<Integer>> proposed =
+        minimalMoves
+            ? ReplicaPlacement.minimalMoves(current, brokers)
+            : ReplicaPlacement.fresh(current, brokers, new Random());
+    String proposedJson = ReassignmentJson.format(proposed, Map.of());
+    int replicas = current.values().stream().mapToInt(List::size).sum();
+    int moves = ReplicaPlacement.moves(current, proposed);
+    if (output.json()) {
+      Json.print(
+          new Generated(
+              Json.mapper().readTree(currentJson),
+              Json.mapper().readTree(proposedJson),
+              replicas,
+              moves),
+          out);
+      return;
+    }
+    out.printf(
+        "Current partition replica assignment%n%s%n%nProposed partition reassignment"
+            + " configuration%n%s%n",
+        currentJson, proposedJson);
+    if (minimalMoves) {
+      int fresh =
+          ReplicaPlacement.moves(current, ReplicaPlacement.fresh(current, brokers, new Random()));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "The plan moves "
+                  + moves
+                  + " of "
+                  + replicas
+                  + " replicas (a fresh layout, as without --minimal-moves, would move "
+                  + fresh
+                  + ").");
+    }
+  }
+
+  private List<Integer> parseBrokerList() {
+    List<Integer> ids = new ArrayList<>();
+    for (String part : brokerList.split(",")) {
+      try {
+        ids.add(Integer.parseInt(part));
+      } catch (NumberFormatException e) {
+        throw usage(
+            "--broker-list "
+                + brokerList
+                + ": '"
+                + part
+                + "' is not a broker id; give ids separated by commas, as 1,2,3.");
+      }
+    }
+    Set<Integer> twice = new LinkedHashSet<>();
+    for (int id : ids) {
+      if (ids.indexOf(id) != ids.lastIndexOf(id)) {
+        twice.add(id);
+      }
+    }
+    if (!twice.isEmpty()) {
+      throw usage("Broker list contains duplicate entries: " + twice);
+    }
+    return ids;
+  }
+
+  // ---- --execute
+
+  private void execute(Reassignments cluster, PrintWriter out) throws Exception {
+    output.refuseJson("--execute");
+    String file = reassignmentFile.toString();
+    List<Move> plan = ReassignmentJson.parsePlan(read(reassignmentFile), file);
+    ReassignmentJson.checkExecutable(plan, file);
+    var options =
+        new Reassignments.ExecuteOptions(
+            additional, throttle, logDirThrottle, timeoutMs, !disallowReplicationFactorChange);
+    Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(null);
+    Map<TopicPartition, TopicPartitionInfo> current = cluster.checkPlan(plan, options, ongoing);
+    out.println(
+        "Current partition replica assignment\n\n"
+            + cluster.currentJson(current)
+            + "\n\nSave this to use as the --reassignment-json-file option during rollback");
+    cluster.setThrottles(plan, options, ongoing, current, out);
+    cluster.submit(plan, options.allowReplicationFactorChange(), out);
+    Map<TopicPartitionReplica, String> logDirs = Reassignments.logDirTargets(plan);
+    if (!logDirs.isEmpty()) {
+      cluster.moveLogDirs(logDirs, timeoutMs, out);
+    }
+    out.flush();
+    if (waitForEnd) {
+      new ReassignmentFollower(cluster, spec.commandLine().getErr(), environment.stdoutTerminal())
+          .follow(plan);
+      report(cluster, plan, out);
+    }
+  }
+
+  // ---- --verify
+
+  /** What --verify --output json prints. */
+  record Verification(
+      List<Reassignments.PartitionState> partitions,
+      List<Reassignments.LogDirState> logDirs,
+      boolean throttlesCleared) {}
+
+  private int verify(Reassignments cluster, PrintWriter out) throws Exception {
+    List<Move> plan =
+        ReassignmentJson.parsePlan(read(reassignmentFile), reassignmentFile.toString());
+    if (waitForEnd) {
+      new ReassignmentFollower(cluster, spec.commandLine().getErr(), environment.stdoutTerminal())
+          .follow(plan);
+    }
+    return report(cluster, plan, out);
+  }
+
+  /** --verify's report (and removal of the throttles once all is done). */
+  private int report(Reassignments cluster, List<Move> plan, PrintWriter out) throws Exception {
+    Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(null);
+    List<Reassignments.PartitionState> states = cluster.partitionStates(plan, ongoing);
+    Map<TopicPartitionReplica, String> targets = Reassignments.logDirTargets(plan);
+    List<Reassignments.LogDirState> dirs = cluster.logDirStates(targets);
+    boolean clear =
+        ongoing.isEmpty()
+            && dirs.stream().allMatch(Reassignments.LogDirState::done)
+            && !preserveThrottles;
+    if (output.json()) {
+      if (clear) {
+        cluster.clearThrottles(plan, null);
+      }
+      Json.print(new Verification(states, dirs, clear), out);
+    } else {
+      out.println("Status of partition reassignment:");
+      states.forEach(s -> out.println(s.line()));
+      out.println(String.join("\n", dirs.stream().map(Reassignments.LogDirState::line).toList()));
+      if (clear) {
+        cluster.clearThrottles(plan, out);
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  // ---- --cancel
+
+  private void cancel(Reassignments cluster, PrintWriter out) throws Exception {
+    output.refuseJson("--cancel");
+    List<Move> plan =
+        ReassignmentJson.parsePlan(read(reassignmentFile), reassignmentFile.toString());
+    Set<TopicPartition> cancelled = cluster.cancel(plan);
+    if (cancelled.isEmpty()) {
+      out.println("None of the specified partition reassignments are active.");
+    } else {
+      out.printf(
+          "Successfully cancelled partition reassignment%s for: %s%n",
+          cancelled.size() == 1 ? "" : "s", ReassignmentJson.partitions(cancelled));
+    }
+    Map<TopicPartitionReplica, String> back =
+        cluster.activeLogDirMoves(Reassignments.logDirTargets(plan));
+    if (back.isEmpty()) {
+      // Apache prints this without a line end: its next line follows on the same line
+      out.print("None of the specified partition moves are active.");
+    } else {
+      cluster.moveLogDirs(back, timeoutMs, out);
+    }
+    if (!preserveThrottles) {
+      cluster.clearThrottles(plan, out);
+    }
+    out.flush();
+  }
+
+  // ---- --list
+
+  /** A reassignment in progress, for --list --output json. */
+  record Ongoing(
+      String partition, List<Integer> replicas, List<Integer> adding, List<Integer> removing) {}
+
+  private void list(Reassignments cluster, PrintWriter out) throws Exception {
+    Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(null);
+    List<Ongoing> views =
+        ongoing.keySet().stream()
+            .sorted(ReassignmentJson.BY_TOPIC_AND_PARTITION)
+            .map(
+                tp -> {
+                  PartitionReassignment r = ongoing.get(tp);
+                  return new Ongoing(
+                      tp.toString(), r.replicas(), r.addingReplicas(), r.removingReplicas());
+                })
+            .toList();
+    output.print(views, ReassignPartitionsCommand::printList, out);
+  }
+
+  private static void printList(List<Ongoing> ongoing, PrintWriter out) {
+    if (ongoing.isEmpty()) {
+      out.println("No partition reassignments found.");
+      return;
+    }
+    out.println(
+        "Current partition reassignments:\n"
+            + String.join(
+                "\n",
+                ongoing.stream()
+                    .map(
+                        o ->
+                            o.partition()
+                                + ": replicas: "
+                                + Reassignments.join(o.replicas())
+                                + "."
+                                + (o.adding().isEmpty()
+                                    ? ""
+                                    : " adding: " + Reassignments.join(o.adding()) + ".")
+                                + (o.removing().isEmpty()
+                                    ? ""
+                                    : " removing: " + Reassignments.join(o.removing()) + "."))
+                    .toList()));
+  }
+
+  // ---- the command line
+
+  /** Apache's rules, in its order and words; the action. */
+  private String validate() {
+    var parsed = spec.commandLine().getParseResult();
+    List<String> actions = ACTIONS.stream().filter(parsed::hasMatchedOption).toList();
+    if (actions.size() != 1) {
+      throw usage(
+          "Command must include exactly one action: --generate, --execute, --verify, --cancel,"
+              + " --list");
+    }
+    String action = actions.get(0);
+    if (parsed.hasMatchedOption("--bootstrap-server")
+        && parsed.hasMatchedOption("--bootstrap-controller")) {
+      throw usage("Please don't specify both --bootstrap-server and --bootstrap-controller");
+    }
+    switch (action) {
+      case "--verify", "--execute", "--cancel" -> {
+        if (reassignmentFile == null) {
+          throw usage("Missing required argument \"[reassignment-json-file]\"");
+        }
+      }
+      case "--generate" -> {
+        if (topicsFile == null) {
+          throw usage("Missing required argument \"[topics-to-move-json-file]\"");
+        }
+        if (brokerList == null) {
+          throw usage("Missing required argument \"[broker-list]\"");
+        }
+      }
+      default -> {}
+    }
+    Set<String> allowed = new java.util.HashSet<>(ALLOWED.get(action));
+    if ("--cancel".equals(action) || "--list".equals(action)) {
+      allowed.add("--bootstrap-controller");
+    }
+    for (OptionSpec option : parsed.matchedOptions()) {
+      String name = option.longestName();
+      if (APACHE_OPTIONS.contains(name) && !allowed.contains(name)) {
+        throw usage(
+            "Option \"["
+                + name.substring(2)
+                + "]\" can't be used with action \"["
+                + action.substring(2)
+                + "]\"");
+      }
+    }
+    if (waitForEnd && !"--execute".equals(action) && !"--verify".equals(action)) {
+      throw usage("--wait follows a reassignment: use it with --execute or --verify.");
+    }
+    if (minimalMoves && !"--generate".equals(action)) {
+      throw usage("--minimal-moves makes a plan: use it with --generate.");
+    }
+    if (output.json() && !List.of("--generate", "--verify", "--list").contains(action)) {
+      output.refuseJson(action);
+    }
+    return action;
+  }
+
+  private static String read(Path file) throws IOException {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new KafkitException("The JSON file " + file + " does not exist.");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}
