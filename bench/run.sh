@@ -6,7 +6,7 @@
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
-#                                       cluster-start (or all)
+#                                       cluster-start, reassign, minimal-moves (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -46,6 +46,13 @@
 # 1,2,3). Once from empty directories (format and start), once from formatted ones (a restart);
 # 5 interleaved runs at most. Then the resident memory of each's three nodes, idle for 30 s.
 #
+# reassign lists the reassignments in progress (none) and verifies a plan of consume-3's topic's
+# three partitions where they are (completed: the same answer, and the same throttle removal,
+# every run), kafkit against kafka-reassign-partitions.sh. minimal-moves plans, without a cluster,
+# 1,000 partitions of three replicas from 6 brokers onto 8 and onto 5, and 10,000 from 9 brokers
+# onto 12, with --generate --minimal-moves' placement (bench/setup/minimal-moves.jsh): how many
+# replicas it moves against the fresh layout, and how long planning takes.
+#
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
 # memory of each tool (GNU time).
@@ -66,7 +73,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -337,6 +344,23 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" leader-election --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
       a=$(median_ms apache apache org.apache.kafka.tools.LeaderElectionCommand --bootstrap-server "$bs" --election-type preferred --topic "$consume_name" --partition 0)
       report leader-election "kafkit leader-election --topic T" "$k" "kafka-leader-election.sh --topic T" "$a" ;;
+    reassign)
+      start_broker
+      consume_topic 3
+      plan=$work/reassign-plan.json
+      printf '{"version":1,"partitions":[{"topic":"%s","partition":0,"replicas":[1]},{"topic":"%s","partition":1,"replicas":[1]},{"topic":"%s","partition":2,"replicas":[1]}]}\n' \
+        "$consume_name" "$consume_name" "$consume_name" >"$plan"
+      k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --list)
+      a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --list)
+      report reassign-list "kafkit reassign-partitions --list" "$k" "kafka-reassign-partitions.sh --list" "$a"
+      k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --verify --reassignment-json-file "$plan")
+      a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --verify --reassignment-json-file "$plan")
+      report reassign-verify "kafkit reassign-partitions --verify" "$k" "kafka-reassign-partitions.sh --verify" "$a" ;;
+    minimal-moves)
+      {
+        echo "benchmark: minimal-moves  (one run each, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+        jshell --class-path "$(ls "$kafkit_home"lib/*.jar | tr '\n' ':')" "$here/setup/minimal-moves.jsh"
+      } | tee "$work/results-minimal-moves.txt" ;;
     cluster-start)
       cluster_dir=$work/cluster
       apache_dir=$work/apache-cluster

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,17 @@ final class Reassignments {
     if (topics.isEmpty()) {
       return partitions;
     }
-    for (TopicDescription d :
-        admin.describeTopics(Set.copyOf(topics)).allTopicNames().get().values()) {
+    var futures = admin.describeTopics(Set.copyOf(topics)).topicNameValues();
+    for (String topic : new LinkedHashSet<>(topics)) {
+      TopicDescription d;
+      try {
+        d = futures.get(topic).get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          throw new KafkitException("Topic " + topic + " not found.", e.getCause());
+        }
+        throw e;
+      }
       for (TopicPartitionInfo p : d.partitions()) {
         partitions.put(new TopicPartition(d.name(), p.partition()), p);
       }

@@ -114,15 +114,22 @@ final class ReplicaPlacement {
       }
       kept.put(tp, keep);
     }
-    // Brokers over their share give up replicas, followers before leaders.
+    // Brokers over their share give up replicas, followers before leaders, one replica of a
+    // partition per sweep: each replica given up is one move, wherever it goes.
     for (int pass = 0; pass < 2; pass++) {
-      for (TopicPartition tp : partitions) {
-        List<Integer> keep = kept.get(tp);
-        for (int k = keep.size() - 1; k >= (pass == 0 ? 1 : 0); k--) {
-          int replica = keep.get(k);
-          if (load.get(replica) > ceil) {
-            keep.remove(k);
-            load.merge(replica, -1, Integer::sum);
+      boolean again = true;
+      while (again) {
+        again = false;
+        for (TopicPartition tp : partitions) {
+          List<Integer> keep = kept.get(tp);
+          for (int k = keep.size() - 1; k >= (pass == 0 ? 1 : 0); k--) {
+            int replica = keep.get(k);
+            if (load.get(replica) > ceil) {
+              keep.remove(k);
+              load.merge(replica, -1, Integer::sum);
+              again = true;
+              break;
+            }
           }
         }
       }

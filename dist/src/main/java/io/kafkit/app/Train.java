@@ -78,7 +78,12 @@ public final class Train {
     runs.add(args("delete-records --topic train --partition 0 --before-offset 1", bs, timeout));
     runs.add(
         args(
-            "delete-records --dry-run --offset-json-file " + offsetFile().toString(), bs, timeout));
+            "delete-records --dry-run --offset-json-file "
+                + jsonFile(
+                    "{\"partitions\": [{\"topic\": \"train\", \"partition\": 1, \"offset\":"
+                        + " 0}], \"version\": 1}"),
+            bs,
+            timeout));
     runs.add(args("get-offsets --topic train --output json", bs, timeout));
     runs.add(args("log-dirs --describe --topic-list train", bs, timeout));
     runs.add(
@@ -88,6 +93,21 @@ public final class Train {
             timeout));
     runs.add(
         args("leader-election --election-type preferred --topic train --partition 0", bs, timeout));
+    runs.add(args("reassign-partitions --list", bs, timeout));
+    runs.add(
+        args(
+            "reassign-partitions --generate --broker-list 1 --topics-to-move-json-file "
+                + jsonFile("{\"topics\": [{\"topic\": \"train\"}], \"version\": 1}"),
+            bs,
+            timeout));
+    runs.add(
+        args(
+            "reassign-partitions --verify --reassignment-json-file "
+                + jsonFile(
+                    "{\"partitions\": [{\"topic\": \"train\", \"partition\": 0,"
+                        + " \"replicas\": [1]}], \"version\": 1}"),
+            bs,
+            timeout));
     runs.add(args("configs --describe --topic train", bs, timeout));
     runs.add(args("configs --alter --topic train --add-config retention.ms=86400000", bs, timeout));
     runs.add(
@@ -99,14 +119,11 @@ public final class Train {
   }
 
   /** An offset JSON file for delete-records, so that reading one is in the cache. */
-  private static java.nio.file.Path offsetFile() {
+  private static java.nio.file.Path jsonFile(String content) {
     try {
       java.nio.file.Path file = java.nio.file.Files.createTempFile("kafkit-train-", ".json");
       file.toFile().deleteOnExit();
-      return java.nio.file.Files.writeString(
-          file,
-          "{\"partitions\": [{\"topic\": \"train\", \"partition\": 1, \"offset\": 0}],"
-              + " \"version\": 1}");
+      return java.nio.file.Files.writeString(file, content);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

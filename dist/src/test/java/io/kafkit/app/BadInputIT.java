@@ -47,6 +47,14 @@ class BadInputIT {
     home = Files.createDirectories(tmp.resolve("home"));
     Files.writeString(tmp.resolve("line.txt"), "abc\n");
     Files.writeString(tmp.resolve("bad.properties"), "a=b\n\\u12");
+    Files.writeString(
+        tmp.resolve("plan-broker-7.json"),
+        "{\"partitions\":[{\"topic\":\"x\",\"partition\":0,\"replicas\":[7]}]}");
+    Files.writeString(
+        tmp.resolve("plan-twice.json"),
+        "{\"partitions\":[{\"topic\":\"x\",\"partition\":0,\"replicas\":[0,0]}]}");
+    Files.writeString(
+        tmp.resolve("topics-missing.json"), "{\"topics\":[{\"topic\":\"no-such-topic\"}]}");
     Files.createDirectories(tmp.resolve("not-a-file"));
     topic = cluster.createTopic("bad-input-" + System.nanoTime() % 100000, 3);
     try (KafkaProducer<byte[], byte[]> p =

@@ -150,6 +150,8 @@ class ClusterIT {
     assertEquals(
         IntStream.rangeClosed(1, 1500).boxed().toList(), values, "nothing lost, nothing twice");
 
+    moveAndElectWithApachesScripts(bootstrap);
+
     CliResult again = broker("start", "--nodes", "2");
     assertEquals(ExitCodes.USAGE, again.exitCode(), again.toString());
     assertTrue(again.err().contains("holds a 3-node cluster"), again.err());
@@ -181,17 +183,127 @@ class ClusterIT {
   }
 
   private void produce(String bootstrap, int from, int to) throws Exception {
-    Path lines = tmp.resolve("lines-" + from);
+    produce(bootstrap, "orders", from, to);
+  }
+
+  private void produce(String bootstrap, String topic, int from, int to) throws Exception {
+    Path lines = tmp.resolve("lines-" + topic + "-" + from);
     Files.write(lines, IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList());
     CliResult r =
         dist.runWithInput(
-            lines,
-            "kafkit",
-            "console-producer",
+            lines, "kafkit", "console-producer", "--topic", topic, "--bootstrap-server", bootstrap);
+    assertEquals(0, r.exitCode(), r.toString());
+  }
+
+  /**
+   * Apache's scripts, unchanged, on kafkit's drop-ins: a topic moved from nodes 1,2 to 2,3 under a
+   * throttle while records are written, verified until done, throttles gone, nothing lost; then the
+   * preferred leaders restored after a node's restart.
+   */
+  private void moveAndElectWithApachesScripts(String bootstrap) throws Exception {
+    CliResult created =
+        dist.run(
+            "kafka-topics.sh",
+            "--bootstrap-server",
+            bootstrap,
+            "--create",
             "--topic",
-            "orders",
+            "moved",
+            "--replica-assignment",
+            "1:2,2:1");
+    assertEquals(0, created.exitCode(), created.toString());
+    produce(bootstrap, "moved", 1, 2000);
+    Path plan = tmp.resolve("plan.json");
+    Files.writeString(
+        plan,
+        "{\"version\":1,\"partitions\":[{\"topic\":\"moved\",\"partition\":0,\"replicas\":[2,3]},"
+            + "{\"topic\":\"moved\",\"partition\":1,\"replicas\":[3,2]}]}");
+    CliResult executed =
+        dist.run(
+            "kafka-reassign-partitions.sh",
+            "--bootstrap-server",
+            bootstrap,
+            "--execute",
+            "--reassignment-json-file",
+            plan.toString(),
+            "--throttle",
+            "10000000");
+    assertEquals(0, executed.exitCode(), executed.toString());
+    assertTrue(
+        executed
+            .out()
+            .endsWith("Successfully started partition reassignments for moved-0,moved-1\n"),
+        executed.out());
+    produce(bootstrap, "moved", 2001, 4000);
+    CliResult verified;
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    do {
+      Thread.sleep(500);
+      verified =
+          dist.run(
+              "kafka-reassign-partitions.sh",
+              "--bootstrap-server",
+              bootstrap,
+              "--verify",
+              "--reassignment-json-file",
+              plan.toString());
+      assertEquals(0, verified.exitCode(), verified.toString());
+      assertTrue(System.nanoTime() < deadline, "still moving: " + verified.out());
+    } while (verified.out().contains("still in progress"));
+    assertEquals(
+        "Status of partition reassignment:\n"
+            + "Reassignment of partition moved-0 is completed.\n"
+            + "Reassignment of partition moved-1 is completed.\n\n"
+            + "Clearing broker-level throttles on brokers 1,2,3\n"
+            + "Clearing topic-level throttles on topic moved\n",
+        verified.out());
+    CliResult configs =
+        dist.run(
+            "kafka-configs.sh", "--bootstrap-server", bootstrap, "--describe", "--topic", "moved");
+    assertEquals("Dynamic configs for topic moved are:\n", configs.out(), "throttles gone");
+    CliResult consumed =
+        kafkit(
+            "console-consumer",
+            "--topic",
+            "moved",
+            "--from-beginning",
+            "--timeout-ms",
+            "10000",
             "--bootstrap-server",
             bootstrap);
-    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(4000, consumed.out().lines().count(), "nothing lost: " + consumed.err());
+
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      long inSync = System.nanoTime() + 60_000_000_000L;
+      while (admin
+          .describeTopics(List.of("orders"))
+          .allTopicNames()
+          .get()
+          .get("orders")
+          .partitions()
+          .stream()
+          .anyMatch(p -> p.isr().size() < 3)) {
+        assertTrue(System.nanoTime() < inSync, "the restarted node did not rejoin the ISR");
+        Thread.sleep(200);
+      }
+      CliResult elected =
+          dist.run(
+              "kafka-leader-election.sh",
+              "--bootstrap-server",
+              bootstrap,
+              "--election-type",
+              "preferred",
+              "--all-topic-partitions");
+      assertEquals(0, elected.exitCode(), elected.toString());
+      for (TopicPartitionInfo p :
+          admin
+              .describeTopics(List.of("orders"))
+              .allTopicNames()
+              .get()
+              .get("orders")
+              .partitions()) {
+        assertEquals(p.replicas().get(0), p.leader(), "preferred leader back: " + p);
+      }
+    }
   }
 }
