@@ -1,7 +1,6 @@
 package io.kafkit.admin;
 
 import io.kafkit.admin.ReassignmentJson.Move;
-import io.kafkit.admin.ReplicaPlacement.Broker;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.KafkitException;
@@ -17,23 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.PartitionReassignment;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartitionReplica;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -49,62 +44,6 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "This tool helps to move topic partitions between replicas.")
 public final class ReassignPartitionsCommand implements Callable<Integer> {
-  private static final List<String> ACTIONS =
-      List.of("--generate", "--execute", "--verify", "--cancel", "--list");
-
-  /** Apache's options each action allows besides itself, in its words. */
-  private static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "--verify",
-          Set.of(
-              "--bootstrap-server",
-              "--command-config",
-              "--preserve-throttles",
-              "--reassignment-json-file"),
-          "--generate",
-          Set.of(
-              "--bootstrap-server",
-              "--broker-list",
-              "--command-config",
-              "--disable-rack-aware",
-              "--topics-to-move-json-file"),
-          "--execute",
-          Set.of(
-              "--additional",
-              "--bootstrap-server",
-              "--command-config",
-              "--throttle",
-              "--replica-alter-log-dirs-throttle",
-              "--timeout",
-              "--disallow-replication-factor-change",
-              "--reassignment-json-file"),
-          "--cancel",
-          Set.of(
-              "--bootstrap-server",
-              "--bootstrap-controller",
-              "--command-config",
-              "--preserve-throttles",
-              "--timeout",
-              "--reassignment-json-file"),
-          "--list",
-          Set.of("--bootstrap-server", "--bootstrap-controller", "--command-config"));
-
-  /** Apache's own options: the ones its per-action rule speaks of. */
-  private static final Set<String> APACHE_OPTIONS =
-      Set.of(
-          "--bootstrap-server",
-          "--bootstrap-controller",
-          "--command-config",
-          "--reassignment-json-file",
-          "--topics-to-move-json-file",
-          "--broker-list",
-          "--disable-rack-aware",
-          "--throttle",
-          "--replica-alter-log-dirs-throttle",
-          "--timeout",
-          "--additional",
-          "--preserve-throttles",
-          "--disallow-replication-factor-change");
 
   private final Environment environment;
 
@@ -243,73 +182,30 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   // ---- --generate
 
-  /** What --generate --output json prints. */
-  record Generated(Object current, Object proposed, int replicas, int moves) {}
-
   private void generate(Reassignments cluster, PrintWriter out) throws Exception {
     List<Integer> brokerIds = parseBrokerList();
     List<String> topics = ReassignmentJson.parseTopics(read(topicsFile), topicsFile.toString());
-    Map<TopicPartition, TopicPartitionInfo> partitions = cluster.describe(topics);
-    String currentJson = cluster.currentJson(partitions);
-    List<Broker> brokers = new ArrayList<>();
-    Map<Integer, Node> nodes = cluster.brokers();
-    for (Node node : nodes.values()) {
-      if (brokerIds.contains(node.id())) {
-        brokers.add(new Broker(node.id(), disableRackAware ? null : node.rack()));
-      }
-    }
-    brokerIds.stream()
-        .filter(id -> !nodes.containsKey(id))
-        .forEach(
-            id ->
-                spec.commandLine()
-                    .getErr()
-                    .println(
-                        "Warning: broker "
-                            + id
-                            + " of --broker-list is not in the cluster; the plan leaves it out."));
-    long withRack = brokers.stream().filter(b -> b.rack() != null).count();
-    if (withRack > 0 && withRack < brokers.size()) {
-      throw new KafkitException(
-          "Not all brokers have rack information. Add --disable-rack-aware in command line to"
-              + " make replica assignment without rack information.");
-    }
-    Map<TopicPartition, List<Integer>> current = new LinkedHashMap<>();
-    partitions.forEach((tp, info) -> current.put(tp, Reassignments.ids(info.replicas())));
-    Map<TopicPartition, List<Integer>> proposed =
-        minimalMoves
-            ? ReplicaPlacement.minimalMoves(current, brokers)
-            : ReplicaPlacement.fresh(current, brokers, new Random());
-    String proposedJson = ReassignmentJson.format(proposed, Map.of());
-    int replicas = current.values().stream().mapToInt(List::size).sum();
-    int moves = ReplicaPlacement.moves(current, proposed);
+    PrintWriter err = spec.commandLine().getErr();
+    ReassignmentPlanner.Plan plan =
+        new ReassignmentPlanner(cluster, err)
+            .plan(topics, brokerIds, !disableRackAware, minimalMoves);
     if (output.json()) {
-      Json.print(
-          new Generated(
-              Json.mapper().readTree(currentJson),
-              Json.mapper().readTree(proposedJson),
-              replicas,
-              moves),
-          out);
+      Json.print(plan.view(), out);
       return;
     }
     out.printf(
         "Current partition replica assignment%n%s%n%nProposed partition reassignment"
             + " configuration%n%s%n",
-        currentJson, proposedJson);
+        plan.current(), plan.proposed());
     if (minimalMoves) {
-      int fresh =
-          ReplicaPlacement.moves(current, ReplicaPlacement.fresh(current, brokers, new Random()));
-      spec.commandLine()
-          .getErr()
-          .println(
-              "The plan moves "
-                  + moves
-                  + " of "
-                  + replicas
-                  + " replicas (a fresh layout, as without --minimal-moves, would move "
-                  + fresh
-                  + ").");
+      err.println(
+          "The plan moves "
+              + plan.moves()
+              + " of "
+              + plan.replicas()
+              + " replicas (a fresh layout, as without --minimal-moves, would move "
+              + plan.freshMoves()
+              + ").");
     }
   }
 
@@ -355,7 +251,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
         "Current partition replica assignment\n\n"
             + cluster.currentJson(current)
             + "\n\nSave this to use as the --reassignment-json-file option during rollback");
-    cluster.setThrottles(plan, options, ongoing, current, out);
+    new ReassignmentThrottles(cluster.admin()).set(plan, options, ongoing, current, out);
     cluster.submit(plan, options.allowReplicationFactorChange(), out);
     Map<TopicPartitionReplica, String> logDirs = Reassignments.logDirTargets(plan);
     if (!logDirs.isEmpty()) {
@@ -373,8 +269,8 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   /** What --verify --output json prints. */
   record Verification(
-      List<Reassignments.PartitionState> partitions,
-      List<Reassignments.LogDirState> logDirs,
+      List<ReassignmentStates.PartitionState> partitions,
+      List<ReassignmentStates.LogDirState> logDirs,
       boolean throttlesCleared) {}
 
   private int verify(Reassignments cluster, PrintWriter out) throws Exception {
@@ -390,24 +286,27 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
   /** --verify's report (and removal of the throttles once all is done). */
   private int report(Reassignments cluster, List<Move> plan, PrintWriter out) throws Exception {
     Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(null);
-    List<Reassignments.PartitionState> states = cluster.partitionStates(plan, ongoing);
+    List<ReassignmentStates.PartitionState> states =
+        new ReassignmentStates(cluster.admin()).partitionStates(plan, ongoing);
     Map<TopicPartitionReplica, String> targets = Reassignments.logDirTargets(plan);
-    List<Reassignments.LogDirState> dirs = cluster.logDirStates(targets);
+    List<ReassignmentStates.LogDirState> dirs =
+        new ReassignmentStates(cluster.admin()).logDirStates(targets);
     boolean clear =
         ongoing.isEmpty()
-            && dirs.stream().allMatch(Reassignments.LogDirState::done)
+            && dirs.stream().allMatch(ReassignmentStates.LogDirState::done)
             && !preserveThrottles;
     if (output.json()) {
       if (clear) {
-        cluster.clearThrottles(plan, null);
+        new ReassignmentThrottles(cluster.admin()).clear(plan, cluster.brokers().keySet(), null);
       }
       Json.print(new Verification(states, dirs, clear), out);
     } else {
       out.println("Status of partition reassignment:");
       states.forEach(s -> out.println(s.line()));
-      out.println(String.join("\n", dirs.stream().map(Reassignments.LogDirState::line).toList()));
+      out.println(
+          String.join("\n", dirs.stream().map(ReassignmentStates.LogDirState::line).toList()));
       if (clear) {
-        cluster.clearThrottles(plan, out);
+        new ReassignmentThrottles(cluster.admin()).clear(plan, cluster.brokers().keySet(), out);
       }
     }
     out.flush();
@@ -437,7 +336,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
       cluster.moveLogDirs(back, timeoutMs, out);
     }
     if (!preserveThrottles) {
-      cluster.clearThrottles(plan, out);
+      new ReassignmentThrottles(cluster.admin()).clear(plan, cluster.brokers().keySet(), out);
     }
     out.flush();
   }
@@ -490,50 +389,13 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   // ---- the command line
 
-  /** Apache's rules, in its order and words; the action. */
+  /** Apache's rules, then kafkit's; the action. */
   private String validate() {
-    var parsed = spec.commandLine().getParseResult();
-    List<String> actions = ACTIONS.stream().filter(parsed::hasMatchedOption).toList();
-    if (actions.size() != 1) {
-      throw usage(
-          "Command must include exactly one action: --generate, --execute, --verify, --cancel,"
-              + " --list");
-    }
-    String action = actions.get(0);
-    if (parsed.hasMatchedOption("--bootstrap-server")
-        && parsed.hasMatchedOption("--bootstrap-controller")) {
-      throw usage("Please don't specify both --bootstrap-server and --bootstrap-controller");
-    }
-    switch (action) {
-      case "--verify", "--execute", "--cancel" -> {
-        if (reassignmentFile == null) {
-          throw usage("Missing required argument \"[reassignment-json-file]\"");
-        }
-      }
-      case "--generate" -> {
-        if (topicsFile == null) {
-          throw usage("Missing required argument \"[topics-to-move-json-file]\"");
-        }
-        if (brokerList == null) {
-          throw usage("Missing required argument \"[broker-list]\"");
-        }
-      }
-      default -> {}
-    }
-    Set<String> allowed = new java.util.HashSet<>(ALLOWED.get(action));
-    if ("--cancel".equals(action) || "--list".equals(action)) {
-      allowed.add("--bootstrap-controller");
-    }
-    for (OptionSpec option : parsed.matchedOptions()) {
-      String name = option.longestName();
-      if (APACHE_OPTIONS.contains(name) && !allowed.contains(name)) {
-        throw usage(
-            "Option \"["
-                + name.substring(2)
-                + "]\" can't be used with action \"["
-                + action.substring(2)
-                + "]\"");
-      }
+    String action;
+    try {
+      action = ReassignUsage.action(spec.commandLine().getParseResult());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
     if (waitForEnd && !"--execute".equals(action) && !"--verify".equals(action)) {
       throw usage("--wait follows a reassignment: use it with --execute or --verify.");

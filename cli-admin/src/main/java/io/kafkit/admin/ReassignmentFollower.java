@@ -45,7 +45,8 @@ final class ReassignmentFollower {
       Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(partitions);
       Map<TopicPartition, String> states = describe(plan, ongoing);
       boolean dirsDone =
-          cluster.logDirStates(dirTargets).stream().allMatch(Reassignments.LogDirState::done);
+          new ReassignmentStates(cluster.admin())
+              .logDirStates(dirTargets).stream().allMatch(ReassignmentStates.LogDirState::done);
       if (live) {
         redraw(states);
       } else {

@@ -3,7 +3,6 @@ package io.kafkit.admin;
 import io.kafkit.admin.ReassignmentJson.Move;
 import io.kafkit.common.cli.KafkitException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,13 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterPartitionReassignmentsOptions;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeReplicaLogDirsResult.ReplicaLogDirInfo;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.PartitionReassignment;
@@ -29,7 +25,6 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartitionReplica;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ReplicaNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -38,16 +33,14 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * what the cluster holds now, starting, following and cancelling reassignments.
  */
 final class Reassignments {
-  static final String LEADER_RATE = "leader.replication.throttled.rate";
-  static final String FOLLOWER_RATE = "follower.replication.throttled.rate";
-  static final String LOG_DIRS_RATE = "replica.alter.log.dirs.io.max.bytes.per.second";
-  static final String LEADER_REPLICAS = "leader.replication.throttled.replicas";
-  static final String FOLLOWER_REPLICAS = "follower.replication.throttled.replicas";
-
   private final Admin admin;
 
   Reassignments(Admin admin) {
     this.admin = admin;
+  }
+
+  Admin admin() {
+    return admin;
   }
 
   // ---- what the cluster holds
@@ -204,95 +197,6 @@ final class Reassignments {
     return inPlan;
   }
 
-  /** Sets the throttles of --execute, as Apache does, and prints its lines. */
-  void setThrottles(
-      List<Move> plan,
-      ExecuteOptions options,
-      Map<TopicPartition, PartitionReassignment> ongoing,
-      Map<TopicPartition, TopicPartitionInfo> current,
-      PrintWriter out)
-      throws InterruptedException, ExecutionException {
-    if (options.throttle() < 0 && options.logDirThrottle() < 0) {
-      return;
-    }
-    out.println(
-        "Warning: You must run --verify periodically, until the reassignment completes, to ensure"
-            + " the throttle is removed.");
-    if (options.throttle() >= 0) {
-      // topic -> partition -> (sources, destinations), ongoing moves first
-      Map<String, Map<Integer, List<Set<Integer>>>> moves = new HashMap<>();
-      ongoing.forEach(
-          (tp, r) -> {
-            Set<Integer> sources = new HashSet<>(r.replicas());
-            sources.removeAll(r.addingReplicas());
-            moves
-                .computeIfAbsent(tp.topic(), t -> new HashMap<>())
-                .put(tp.partition(), List.of(sources, new HashSet<>(r.addingReplicas())));
-          });
-      for (Move m : plan) {
-        Map<Integer, List<Set<Integer>>> topic =
-            moves.computeIfAbsent(m.partition().topic(), t -> new HashMap<>());
-        Set<Integer> sources =
-            topic.containsKey(m.partition().partition())
-                ? topic.get(m.partition().partition()).get(0)
-                : new HashSet<>(ids(current.get(m.partition()).replicas()));
-        Set<Integer> destinations = new HashSet<>(m.replicas());
-        destinations.removeAll(sources);
-        topic.put(m.partition().partition(), List.of(sources, destinations));
-      }
-      Map<ConfigResource, Collection<AlterConfigOp>> topicOps = new LinkedHashMap<>();
-      Set<Integer> brokers = new TreeSet<>();
-      moves.forEach(
-          (topic, partitions) -> {
-            TreeSet<String> leaders = new TreeSet<>();
-            TreeSet<String> followers = new TreeSet<>();
-            partitions.forEach(
-                (p, sd) -> {
-                  sd.get(0).forEach(b -> leaders.add(p + ":" + b));
-                  sd.get(1).stream()
-                      .filter(b -> !sd.get(0).contains(b))
-                      .forEach(b -> followers.add(p + ":" + b));
-                  brokers.addAll(sd.get(0));
-                  brokers.addAll(sd.get(1));
-                });
-            topicOps.put(
-                new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                List.of(
-                    set(LEADER_REPLICAS, String.join(",", leaders)),
-                    set(FOLLOWER_REPLICAS, String.join(",", followers))));
-          });
-      admin.incrementalAlterConfigs(topicOps).all().get();
-      Map<ConfigResource, Collection<AlterConfigOp>> brokerOps = new LinkedHashMap<>();
-      String rate = Long.toString(options.throttle());
-      brokers.forEach(
-          b ->
-              brokerOps.put(
-                  new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
-                  List.of(set(LEADER_RATE, rate), set(FOLLOWER_RATE, rate))));
-      admin.incrementalAlterConfigs(brokerOps).all().get();
-      out.println("The inter-broker throttle limit was set to " + options.throttle() + " B/s");
-    }
-    if (options.logDirThrottle() >= 0) {
-      Set<Integer> brokers = new TreeSet<>();
-      for (Move m : plan) {
-        for (int i = 0; i < m.replicas().size(); i++) {
-          if (!ReassignmentJson.ANY.equals(m.logDirs().get(i))) {
-            brokers.add(m.replicas().get(i));
-          }
-        }
-      }
-      Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
-      brokers.forEach(
-          b ->
-              ops.put(
-                  new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
-                  List.of(set(LOG_DIRS_RATE, Long.toString(options.logDirThrottle())))));
-      admin.incrementalAlterConfigs(ops).all().get();
-      out.println(
-          "The replica-alter-dir throttle limit was set to " + options.logDirThrottle() + " B/s");
-    }
-  }
-
   /** Submits the plan; fails with Apache's lines for the partitions the controller refused. */
   void submit(List<Move> plan, boolean allowReplicationFactorChange, PrintWriter out)
       throws InterruptedException {
@@ -385,199 +289,6 @@ final class Reassignments {
       }
     }
     return targets;
-  }
-
-  // ---- --verify
-
-  /** One partition's state: done (no reassignment in progress) or not; its replicas and target. */
-  record PartitionState(
-      String partition, String state, List<Integer> replicas, List<Integer> target) {
-    boolean inProgress() {
-      return "in progress".equals(state);
-    }
-
-    String line() {
-      return switch (state) {
-        case "completed" -> "Reassignment of partition " + partition + " is completed.";
-        case "in progress" -> "Reassignment of partition " + partition + " is still in progress.";
-        default ->
-            "There is no active reassignment of partition "
-                + partition
-                + ", but replica set is "
-                + join(replicas)
-                + " rather than "
-                + join(target)
-                + ".";
-      };
-    }
-  }
-
-  /** One replica's log directory move: its state, Apache's line, and whether it is over. */
-  record LogDirState(String replica, String state, String line, boolean done) {}
-
-  /** The states of the plan's partitions, in Apache's order, and whether any move is active. */
-  List<PartitionState> partitionStates(
-      List<Move> plan, Map<TopicPartition, PartitionReassignment> ongoing)
-      throws InterruptedException, ExecutionException {
-    Set<String> settled = new HashSet<>();
-    plan.stream()
-        .filter(m -> !ongoing.containsKey(m.partition()))
-        .forEach(m -> settled.add(m.partition().topic()));
-    Map<String, List<TopicPartitionInfo>> described = new HashMap<>();
-    for (String topic : settled) {
-      try {
-        described.put(
-            topic,
-            admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions());
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw e;
-        }
-        described.put(topic, List.of());
-      }
-    }
-    List<PartitionState> states = new ArrayList<>();
-    plan.stream()
-        .sorted(Comparator.comparing(Move::partition, ReassignmentJson.BY_TOPIC_AND_PARTITION))
-        .forEach(
-            m -> {
-              PartitionReassignment r = ongoing.get(m.partition());
-              if (r != null) {
-                states.add(
-                    new PartitionState(
-                        m.partition().toString(), "in progress", r.replicas(), m.replicas()));
-                return;
-              }
-              List<Integer> now =
-                  described.get(m.partition().topic()).stream()
-                      .filter(p -> p.partition() == m.partition().partition())
-                      .findFirst()
-                      .map(p -> ids(p.replicas()))
-                      .orElse(List.of());
-              states.add(
-                  new PartitionState(
-                      m.partition().toString(),
-                      now.equals(m.replicas()) ? "completed" : "mismatch",
-                      now,
-                      m.replicas()));
-            });
-    return states;
-  }
-
-  /** The states of the plan's log directory moves, sorted by broker, topic and partition. */
-  List<LogDirState> logDirStates(Map<TopicPartitionReplica, String> targets)
-      throws InterruptedException, ExecutionException {
-    if (targets.isEmpty()) {
-      return List.of();
-    }
-    Map<TopicPartitionReplica, ReplicaLogDirInfo> info =
-        admin.describeReplicaLogDirs(targets.keySet()).all().get();
-    List<LogDirState> states = new ArrayList<>();
-    targets.keySet().stream()
-        .sorted(REPLICA_ORDER)
-        .forEach(
-            r -> {
-              String target = targets.get(r);
-              ReplicaLogDirInfo dir = info.get(r);
-              String tp = r.topic() + "-" + r.partition();
-              if (dir == null) {
-                states.add(
-                    new LogDirState(
-                        r.toString(),
-                        "missing replica",
-                        "Partition "
-                            + tp
-                            + " cannot be found in any live log directory on broker "
-                            + r.brokerId()
-                            + ".",
-                        false));
-              } else if (dir.getCurrentReplicaLogDir() == null) {
-                states.add(
-                    new LogDirState(
-                        r.toString(),
-                        "missing log dir",
-                        "Partition "
-                            + tp
-                            + " is not found in any live log dir on broker "
-                            + r.brokerId()
-                            + ". There is likely an offline log directory on the broker.",
-                        false));
-              } else if (dir.getFutureReplicaLogDir() == null) {
-                boolean there = target.equals(dir.getCurrentReplicaLogDir());
-                states.add(
-                    new LogDirState(
-                        r.toString(),
-                        there ? "completed" : "cancelled",
-                        there
-                            ? "Reassignment of replica " + r + " completed successfully."
-                            : "Partition "
-                                + tp
-                                + " on broker "
-                                + r.brokerId()
-                                + " is not being moved from log dir "
-                                + dir.getCurrentReplicaLogDir()
-                                + " to "
-                                + target
-                                + ".",
-                        true));
-              } else {
-                boolean there = target.equals(dir.getFutureReplicaLogDir());
-                states.add(
-                    new LogDirState(
-                        r.toString(),
-                        "in progress",
-                        there
-                            ? "Reassignment of replica " + r + " is still in progress."
-                            : "Partition "
-                                + tp
-                                + " on broker "
-                                + r.brokerId()
-                                + " is being moved to log dir "
-                                + dir.getFutureReplicaLogDir()
-                                + " instead of "
-                                + target
-                                + ".",
-                        false));
-              }
-            });
-    return states;
-  }
-
-  /**
-   * Removes the reassignment throttles from every broker of the cluster and of the plan, and from
-   * the plan's topics, printing Apache's two lines (unless {@code out} is null).
-   */
-  void clearThrottles(List<Move> plan, PrintWriter out)
-      throws InterruptedException, ExecutionException {
-    Set<Integer> brokers = new HashSet<>(brokers().keySet());
-    plan.forEach(m -> brokers.addAll(m.replicas()));
-    if (out != null) {
-      out.printf(
-          "Clearing broker-level throttles on broker%s %s%n",
-          brokers.size() == 1 ? "" : "s",
-          brokers.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    }
-    Map<ConfigResource, Collection<AlterConfigOp>> brokerOps = new LinkedHashMap<>();
-    brokers.forEach(
-        b ->
-            brokerOps.put(
-                new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
-                List.of(delete(LEADER_RATE), delete(FOLLOWER_RATE), delete(LOG_DIRS_RATE))));
-    admin.incrementalAlterConfigs(brokerOps).all().get();
-    Set<String> topics = new HashSet<>();
-    plan.forEach(m -> topics.add(m.partition().topic()));
-    if (out != null) {
-      out.printf(
-          "Clearing topic-level throttles on topic%s %s%n",
-          topics.size() == 1 ? "" : "s", String.join(",", topics));
-    }
-    Map<ConfigResource, Collection<AlterConfigOp>> topicOps = new LinkedHashMap<>();
-    topics.forEach(
-        t ->
-            topicOps.put(
-                new ConfigResource(ConfigResource.Type.TOPIC, t),
-                List.of(delete(LEADER_REPLICAS), delete(FOLLOWER_REPLICAS))));
-    admin.incrementalAlterConfigs(topicOps).all().get();
   }
 
   /** The log directory moves in progress among the targets, each with the directory it left. */
@@ -675,13 +386,5 @@ final class Reassignments {
 
   static String join(List<Integer> ids) {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-  }
-
-  private static AlterConfigOp set(String name, String value) {
-    return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
-  }
-
-  private static AlterConfigOp delete(String name) {
-    return new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE);
   }
 }
