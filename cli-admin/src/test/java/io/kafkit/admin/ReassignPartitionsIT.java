@@ -94,6 +94,21 @@ class ReassignPartitionsIT {
                           0, List.of(0, 1), 1, List.of(1, 2), 2, List.of(2, 0), 3, List.of(0, 1)))))
           .all()
           .get();
+      // until every broker has made its replicas (the current assignment names their log dirs)
+      java.util.Set<org.apache.kafka.common.TopicPartitionReplica> replicas =
+          new java.util.HashSet<>();
+      int[][] layout = {{0, 1}, {1, 2}, {2, 0}, {0, 1}};
+      for (int p = 0; p < layout.length; p++) {
+        for (int broker : layout[p]) {
+          replicas.add(new org.apache.kafka.common.TopicPartitionReplica(name, p, broker));
+        }
+      }
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (admin.describeReplicaLogDirs(replicas).all().get().values().stream()
+          .anyMatch(d -> d.getCurrentReplicaLogDir() == null)) {
+        assertTrue(System.nanoTime() < deadline, "the replicas of " + name + " were not made");
+        Thread.sleep(100);
+      }
     }
     return name;
   }
