@@ -8,10 +8,7 @@ import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.output.Json;
 import io.kafkit.common.output.OutputOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -97,7 +94,7 @@ public final class LeaderElectionCommand implements Callable<Integer> {
     }
     Set<TopicPartition> partitions =
         pathToJsonFile != null
-            ? LeaderElection.parseFile(read(pathToJsonFile), pathToJsonFile.toString())
+            ? LeaderElection.parseFile(JsonFiles.read(pathToJsonFile), pathToJsonFile.toString())
             : topic != null ? Set.of(new TopicPartition(topic, partition)) : null;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (dryRun) {
@@ -148,14 +145,6 @@ public final class LeaderElectionCommand implements Callable<Integer> {
       throw usage("--partition " + partition + " is not a partition: give 0 or more.");
     }
     return type;
-  }
-
-  private static String read(Path file) throws IOException {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new KafkitException("The JSON file " + file + " does not exist.");
-    }
   }
 
   private ParameterException usage(String message) {

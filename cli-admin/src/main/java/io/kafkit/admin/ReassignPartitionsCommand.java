@@ -3,17 +3,13 @@ package io.kafkit.admin;
 import io.kafkit.admin.ReassignmentJson.Move;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
-import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.output.Json;
 import io.kafkit.common.output.OutputOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -184,7 +180,8 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   private void generate(Reassignments cluster, PrintWriter out) throws Exception {
     List<Integer> brokerIds = parseBrokerList();
-    List<String> topics = ReassignmentJson.parseTopics(read(topicsFile), topicsFile.toString());
+    List<String> topics =
+        ReassignmentJson.parseTopics(JsonFiles.read(topicsFile), topicsFile.toString());
     PrintWriter err = spec.commandLine().getErr();
     ReassignmentPlanner.Plan plan =
         new ReassignmentPlanner(cluster, err)
@@ -240,7 +237,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
   private void execute(Reassignments cluster, PrintWriter out) throws Exception {
     output.refuseJson("--execute");
     String file = reassignmentFile.toString();
-    List<Move> plan = ReassignmentJson.parsePlan(read(reassignmentFile), file);
+    List<Move> plan = ReassignmentJson.parsePlan(JsonFiles.read(reassignmentFile), file);
     ReassignmentJson.checkExecutable(plan, file);
     var options =
         new Reassignments.ExecuteOptions(
@@ -275,7 +272,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   private int verify(Reassignments cluster, PrintWriter out) throws Exception {
     List<Move> plan =
-        ReassignmentJson.parsePlan(read(reassignmentFile), reassignmentFile.toString());
+        ReassignmentJson.parsePlan(JsonFiles.read(reassignmentFile), reassignmentFile.toString());
     if (waitForEnd) {
       new ReassignmentFollower(cluster, spec.commandLine().getErr(), environment.stdoutTerminal())
           .follow(plan);
@@ -318,7 +315,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
   private void cancel(Reassignments cluster, PrintWriter out) throws Exception {
     output.refuseJson("--cancel");
     List<Move> plan =
-        ReassignmentJson.parsePlan(read(reassignmentFile), reassignmentFile.toString());
+        ReassignmentJson.parsePlan(JsonFiles.read(reassignmentFile), reassignmentFile.toString());
     Set<TopicPartition> cancelled = cluster.cancel(plan);
     if (cancelled.isEmpty()) {
       out.println("None of the specified partition reassignments are active.");
@@ -407,14 +404,6 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
       output.refuseJson(action);
     }
     return action;
-  }
-
-  private static String read(Path file) throws IOException {
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new KafkitException("The JSON file " + file + " does not exist.");
-    }
   }
 
   private ParameterException usage(String message) {
