@@ -46,9 +46,12 @@
 # 1,2,3). Once from empty directories (format and start), once from formatted ones (a restart);
 # 5 interleaved runs at most. Then the resident memory of each's three nodes, idle for 30 s.
 #
-# reassign lists the reassignments in progress (none) and verifies a plan of consume-3's topic's
+# reassign lists the reassignments in progress (none), verifies a plan of consume-3's topic's
 # three partitions where they are (completed: the same answer, and the same throttle removal,
-# every run), kafkit against kafka-reassign-partitions.sh. minimal-moves plans, without a cluster,
+# every run), generates a plan for that topic onto broker 1, executes the plan (a move to where
+# the replicas are: the broker completes it at once, so every run is the same), and cancels it
+# (nothing active: the same answer and throttle removal every run), kafkit against
+# kafka-reassign-partitions.sh. minimal-moves plans, without a cluster,
 # 1,000 partitions of three replicas from 6 brokers onto 8 and onto 5, and 10,000 from 9 brokers
 # onto 12, with --generate --minimal-moves' placement (bench/setup/minimal-moves.jsh): how many
 # replicas it moves against the fresh layout, and how long planning takes.
@@ -355,7 +358,18 @@ for name in "${names[@]}"; do
       report reassign-list "kafkit reassign-partitions --list" "$k" "kafka-reassign-partitions.sh --list" "$a"
       k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --verify --reassignment-json-file "$plan")
       a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --verify --reassignment-json-file "$plan")
-      report reassign-verify "kafkit reassign-partitions --verify" "$k" "kafka-reassign-partitions.sh --verify" "$a" ;;
+      report reassign-verify "kafkit reassign-partitions --verify" "$k" "kafka-reassign-partitions.sh --verify" "$a"
+      move=$work/reassign-move.json
+      printf '{"version":1,"topics":[{"topic":"%s"}]}\n' "$consume_name" >"$move"
+      k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --generate --topics-to-move-json-file "$move" --broker-list 1)
+      a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --generate --topics-to-move-json-file "$move" --broker-list 1)
+      report reassign-generate "kafkit reassign-partitions --generate" "$k" "kafka-reassign-partitions.sh --generate" "$a"
+      k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --execute --reassignment-json-file "$plan")
+      a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --execute --reassignment-json-file "$plan")
+      report reassign-execute "kafkit reassign-partitions --execute" "$k" "kafka-reassign-partitions.sh --execute" "$a"
+      k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --cancel --reassignment-json-file "$plan")
+      a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --cancel --reassignment-json-file "$plan")
+      report reassign-cancel "kafkit reassign-partitions --cancel" "$k" "kafka-reassign-partitions.sh --cancel" "$a" ;;
     minimal-moves)
       {
         echo "benchmark: minimal-moves  (one run each, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"

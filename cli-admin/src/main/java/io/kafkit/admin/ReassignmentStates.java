@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeReplicaLogDirsResult.ReplicaLogDirInfo;
 import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartitionReplica;
@@ -63,11 +65,13 @@ final class ReassignmentStates {
         .filter(m -> !ongoing.containsKey(m.partition()))
         .forEach(m -> settled.add(m.partition().topic()));
     Map<String, List<TopicPartitionInfo>> described = new HashMap<>();
+    var futures =
+        settled.isEmpty()
+            ? Map.<String, KafkaFuture<TopicDescription>>of()
+            : admin.describeTopics(settled).topicNameValues();
     for (String topic : settled) {
       try {
-        described.put(
-            topic,
-            admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions());
+        described.put(topic, futures.get(topic).get().partitions());
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
           throw e;

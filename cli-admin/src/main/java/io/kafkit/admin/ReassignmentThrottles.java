@@ -146,7 +146,6 @@ final class ReassignmentThrottles {
             brokerOps.put(
                 new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
                 List.of(delete(LEADER_RATE), delete(FOLLOWER_RATE), delete(LOG_DIRS_RATE))));
-    admin.incrementalAlterConfigs(brokerOps).all().get();
     Set<String> topics = new HashSet<>();
     plan.forEach(m -> topics.add(m.partition().topic()));
     if (out != null) {
@@ -154,13 +153,14 @@ final class ReassignmentThrottles {
           "Clearing topic-level throttles on topic%s %s%n",
           topics.size() == 1 ? "" : "s", String.join(",", topics));
     }
-    Map<ConfigResource, Collection<AlterConfigOp>> topicOps = new LinkedHashMap<>();
+    // one call: the admin client sends the brokers' and the topics' requests side by side
+    Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>(brokerOps);
     topics.forEach(
         t ->
-            topicOps.put(
+            ops.put(
                 new ConfigResource(ConfigResource.Type.TOPIC, t),
                 List.of(delete(LEADER_REPLICAS), delete(FOLLOWER_REPLICAS))));
-    admin.incrementalAlterConfigs(topicOps).all().get();
+    admin.incrementalAlterConfigs(ops).all().get();
   }
 
   private static AlterConfigOp set(String name, String value) {
