@@ -12,7 +12,6 @@ import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,7 +219,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
                 + "' is not a broker id; give ids separated by commas, as 1,2,3.");
       }
     }
-    Set<Integer> twice = new LinkedHashSet<>();
+    Set<Integer> twice = new java.util.TreeSet<>(); // Apache's order: a HashSet of small ints
     for (int id : ids) {
       if (ids.indexOf(id) != ids.lastIndexOf(id)) {
         twice.add(id);

@@ -147,7 +147,10 @@ final class ReassignmentJson {
     if (topics == null) {
       return names;
     }
-    for (JsonNode entry : array(topics, file)) {
+    if (!topics.isArray()) {
+      throw problem(file, "Expected JSON array, received " + topics); // Apache's words here
+    }
+    for (JsonNode entry : topics) {
       if (!entry.isObject()) {
         throw problem(file, "Expected JSON object, received " + entry);
       }

@@ -80,7 +80,10 @@ final class ReassignmentStates {
       }
     }
     List<PartitionState> states = new ArrayList<>();
-    plan.stream()
+    // a partition named twice is reported once, for its last entry, as Apache's map does
+    Map<TopicPartition, Move> last = new HashMap<>();
+    plan.forEach(m -> last.put(m.partition(), m));
+    last.values().stream()
         .sorted(Comparator.comparing(Move::partition, ReassignmentJson.BY_TOPIC_AND_PARTITION))
         .forEach(
             m -> {

@@ -180,7 +180,12 @@ final class Reassignments {
     }
     if (!options.allowReplicationFactorChange()) {
       for (Move m : plan) {
-        int before = all.get(m.partition()).replicas().size();
+        // a partition being moved lists its old and new replicas; its factor is the target's,
+        // the replicas less those being removed, as the controller counts it
+        PartitionReassignment moving = ongoing.get(m.partition());
+        int before =
+            all.get(m.partition()).replicas().size()
+                - (moving == null ? 0 : moving.removingReplicas().size());
         if (before != m.replicas().size()) {
           throw new KafkitException(
               m.partition()

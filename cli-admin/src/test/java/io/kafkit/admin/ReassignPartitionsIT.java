@@ -236,11 +236,35 @@ class ReassignPartitionsIT {
       CliResult inProgress = kafkit(verify);
       assertEquals(apache(verify).out(), inProgress.out());
       assertTrue(inProgress.out().contains("is still in progress."), inProgress.out());
+      Path twice = dir.resolve("twice.json");
+      Files.writeString(
+          twice,
+          Files.readString(plan)
+              .replace(
+                  "}]}", "},{\"topic\":\"" + topic + "\",\"partition\":0,\"replicas\":[0,1]}]}"));
+      String[] verifyTwice = {
+        "--verify", "--reassignment-json-file", twice.toString(), "--preserve-throttles"
+      };
+      assertEquals(apache(verifyTwice).out(), kafkit(verifyTwice).out(), "a partition named twice");
 
       String[] again = {"--execute", "--reassignment-json-file", file};
       CliResult refused = kafkit(again);
       assertEquals(1, refused.exitCode(), refused.toString());
       assertTrue(refused.err().startsWith("Error: Cannot execute because there is an existing"));
+
+      // Resubmitted to change the throttle: a moving partition's factor is its target's.
+      CliResult rethrottled =
+          kafkit(
+              "--execute",
+              "--reassignment-json-file",
+              file,
+              "--additional",
+              "--disallow-replication-factor-change",
+              "--throttle",
+              "2");
+      assertEquals(0, rethrottled.exitCode(), rethrottled.toString());
+      assertEquals(
+          "2", configs(ConfigResource.Type.BROKER, "0").get("leader.replication.throttled.rate"));
 
       String[] cancel = {"--cancel", "--reassignment-json-file", file};
       CliResult cancelled = kafkit(cancel);
