@@ -147,7 +147,8 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
       } else if (action.delete) {
         code = DeleteGroups.run(admin, request, output, out, err);
       } else if (action.resetOffsets) {
-        code = ResetOffsets.run(admin, request, output, out, err);
+        code =
+            ResetOffsets.run(admin, new ConsumerOffsets(admin, request), request, output, out, err);
       } else { // --delete-offsets: the argument group guarantees exactly one action
         code = DeleteOffsets.run(admin, request, output, out, err);
       }

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.MemberAssignment;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -87,12 +88,56 @@ final class DescribeGroups {
               d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
       ends = Offsets.latest(admin, partitions);
     }
+    Map<String, String> otherTypes = otherTypes(admin, descriptions);
     List<GroupsView.Group> groups = new ArrayList<>();
     for (Map.Entry<String, ConsumerGroupDescription> e : descriptions.entrySet()) {
+      if (otherTypes.containsKey(e.getKey())) {
+        groups.add(
+            new GroupsView.Group(
+                e.getKey(),
+                false,
+                otherTypes.get(e.getKey()),
+                "Dead",
+                "-",
+                "-",
+                null,
+                null,
+                List.of(),
+                List.of()));
+        continue;
+      }
       groups.add(
           group(e.getKey(), e.getValue(), committed.getOrDefault(e.getKey(), Map.of()), ends));
     }
     return new GroupsView(groups);
+  }
+
+  /**
+   * The groups not found as consumer groups that are groups of another type (share, streams), by
+   * name: their type, so that the error can name the tool to use. One listing, only when some group
+   * was not found.
+   */
+  private static Map<String, String> otherTypes(
+      Admin admin, Map<String, ConsumerGroupDescription> descriptions) throws Exception {
+    Set<String> missing = new HashSet<>();
+    descriptions.forEach(
+        (id, d) -> {
+          if (d == null) {
+            missing.add(id);
+          }
+        });
+    Map<String, String> types = new HashMap<>();
+    if (missing.isEmpty()) {
+      return types;
+    }
+    for (GroupListing g : admin.listGroups().all().get()) {
+      if (missing.contains(g.groupId())
+          && g.type().isPresent()
+          && (g.type().get() == GroupType.SHARE || g.type().get() == GroupType.STREAMS)) {
+        types.put(g.groupId(), g.type().get().toString());
+      }
+    }
+    return types;
   }
 
   private static GroupsView.Group group(

@@ -20,6 +20,21 @@ final class DescribeGroupsText {
     for (GroupsView.Group g : view.groups()) {
       if (!g.exists()) {
         err.println();
+        if (g.type().equals("Share") || g.type().equals("Streams")) {
+          String tool = g.type().equals("Share") ? "share-groups" : "streams-groups";
+          err.println(
+              "Error: '"
+                  + g.group()
+                  + "' is a "
+                  + g.type().toLowerCase(java.util.Locale.ROOT)
+                  + " group, not a consumer group: describe it with 'kafkit "
+                  + tool
+                  + " --describe --group "
+                  + g.group()
+                  + "'.");
+          err.flush();
+          continue;
+        }
         err.println("Error: Consumer group '" + g.group() + "' does not exist.");
         err.flush();
         continue;

@@ -11,45 +11,40 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * {@code --reset-offsets}: computes the new offsets (clamped to each log's range, as Apache does),
  * shows them, and writes them only with {@code --execute}. A group with members is left alone,
- * whole, and reported; the other groups are reset.
+ * whole, and reported; the other groups are reset. The same for every kind of group: {@link
+ * GroupOffsets} reads and writes the kind's offsets.
  */
 final class ResetOffsets {
   private ResetOffsets() {}
 
   static int run(
-      Admin admin, GroupsRequest request, OutputOptions output, PrintWriter out, PrintWriter err)
+      Admin admin,
+      GroupOffsets kind,
+      GroupsRequest request,
+      OutputOptions output,
+      PrintWriter out,
+      PrintWriter err)
       throws Exception {
-    List<String> named = DescribeGroups.groupIds(admin, request);
+    List<String> named = kind.groupIds();
     ResetTarget target = ResetTarget.of(request.reset(), named);
     // A group with members is reported and left alone; the others are reset (as Apache does), and
     // the exit code says that not every group was.
-    List<String> active = activeGroups(admin, named, err);
+    List<String> active = kind.active(named, err);
+    err.flush();
     List<String> groups = new ArrayList<>(named);
     groups.removeAll(active);
     if (groups.isEmpty() && !active.isEmpty()) {
       return ExitCodes.FAILED;
     }
-    Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
-    Offsets.committed(admin, groups)
-        .forEach(
-            (group, offsets) -> {
-              Map<TopicPartition, Long> plain = new HashMap<>();
-              offsets.forEach((tp, o) -> plain.put(tp, o.offset()));
-              committed.put(group, plain);
-            });
+    Map<String, Map<TopicPartition, Long>> committed = kind.current(groups);
     Map<String, Set<TopicPartition>> scope = scope(admin, request, groups, committed, target);
     Set<TopicPartition> all = new HashSet<>();
     scope.values().forEach(all::addAll);
@@ -63,7 +58,7 @@ final class ResetOffsets {
     List<ResetPlan.GroupPlan> plans = new ArrayList<>();
     for (String group : groups) {
       List<ResetPlan.NewOffset> offsets = new ArrayList<>();
-      for (TopicPartition tp : sorted(scope.getOrDefault(group, Set.of()))) {
+      for (TopicPartition tp : apacheOrder(scope.getOrDefault(group, Set.of()))) {
         Long low = offset(earliest.get(tp));
         Long high = offset(latest.get(tp));
         if (low == null || high == null) {
@@ -110,15 +105,11 @@ final class ResetOffsets {
     boolean execute = request.reset().execute;
     if (execute) {
       for (ResetPlan.GroupPlan plan : plans) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
         plan.offsets()
-            .forEach(
-                o ->
-                    offsets.put(
-                        new TopicPartition(o.topic(), o.partition()),
-                        new OffsetAndMetadata(o.offset())));
+            .forEach(o -> offsets.put(new TopicPartition(o.topic(), o.partition()), o.offset()));
         if (!offsets.isEmpty()) {
-          admin.alterConsumerGroupOffsets(plan.group(), offsets).all().get();
+          kind.alter(plan.group(), offsets);
         }
       }
     } else if (!request.reset().dryRun) {
@@ -136,36 +127,6 @@ final class ResetOffsets {
       output.print(plan, ResetPlanText::table, out);
     }
     return active.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  private static List<String> activeGroups(Admin admin, List<String> groups, PrintWriter err)
-      throws Exception {
-    List<String> active = new ArrayList<>();
-    if (groups.isEmpty()) {
-      return active;
-    }
-    var described = admin.describeConsumerGroups(groups).describedGroups();
-    for (String group : groups) {
-      try {
-        ConsumerGroupDescription d = described.get(group).get();
-        GroupState state = d.groupState();
-        if (state != GroupState.EMPTY && state != GroupState.DEAD) {
-          err.println(
-              "Error: Assignments can only be reset if the group '"
-                  + group
-                  + "' is inactive, but the current state is "
-                  + state
-                  + ". Stop its consumers first.");
-          active.add(group);
-        }
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-          throw e;
-        }
-      }
-    }
-    err.flush();
-    return active;
   }
 
   private static Map<String, Set<TopicPartition>> scope(
@@ -219,10 +180,16 @@ final class ResetOffsets {
     return info == null ? null : info.offset();
   }
 
-  private static List<TopicPartition> sorted(Set<TopicPartition> partitions) {
-    return partitions.stream()
+  /**
+   * The order Apache prints a plan in: its partitions' order in a hash map filled one by one, as
+   * its resetter collects them.
+   */
+  static List<TopicPartition> apacheOrder(Set<TopicPartition> partitions) {
+    Map<TopicPartition, Boolean> map = new HashMap<>();
+    partitions.stream()
         .sorted(
             Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition))
-        .toList();
+        .forEach(tp -> map.put(tp, true));
+    return new ArrayList<>(map.keySet());
   }
 }

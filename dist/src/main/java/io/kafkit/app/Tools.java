@@ -11,6 +11,8 @@ import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
 import io.kafkit.dumplog.DumpLogCommand;
 import io.kafkit.groups.ConsumerGroupsCommand;
+import io.kafkit.groups.GroupsCommand;
+import io.kafkit.groups.ShareGroupsCommand;
 import io.kafkit.perf.ConsumerPerfTestCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
 import io.kafkit.producer.ConsoleProducerCommand;
@@ -100,6 +102,18 @@ final class Tools {
               "consumer-groups",
               ConsumerGroupsCommand.class,
               List.of("kafka-consumer-groups.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "share-groups",
+              ShareGroupsCommand.class,
+              List.of("kafka-share-groups.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "groups",
+              GroupsCommand.class,
+              List.of("kafka-groups.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(

@@ -1,0 +1,24 @@
+package io.kafkit.groups;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A kind of group's offsets, as a reset reads and writes them: consumer groups' committed offsets,
+ * share groups' start offsets.
+ */
+interface GroupOffsets {
+  /** The groups the command names (--group), or every group of the kind (--all-groups). */
+  List<String> groupIds() throws Exception;
+
+  /** The groups that have members, each reported on {@code err} in Apache's words. */
+  List<String> active(List<String> groups, PrintWriter err) throws Exception;
+
+  /** Each group's offsets now; a group that does not exist has none. */
+  Map<String, Map<TopicPartition, Long>> current(List<String> groups) throws Exception;
+
+  /** Writes a group's new offsets. */
+  void alter(String group, Map<TopicPartition, Long> offsets) throws Exception;
+}
