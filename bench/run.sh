@@ -6,7 +6,7 @@
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
-#                                       cluster-start, reassign, minimal-moves (or all)
+#                                       cluster-start, reassign, share-groups, minimal-moves (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -56,6 +56,10 @@
 # onto 12, with --generate --minimal-moves' placement (bench/setup/minimal-moves.jsh): how many
 # replicas it moves against the fresh layout, and how long planning takes.
 #
+# share-groups describes a share group with a start offset on each of consume-3's topic's three
+# partitions (set once with --reset-offsets), kafkit against kafka-share-groups.sh; then lists
+# every group with kafkit groups against kafka-groups.sh.
+#
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
 # memory of each tool (GNU time).
@@ -76,7 +80,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -370,6 +374,18 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" reassign-partitions --bootstrap-server "$bs" --cancel --reassignment-json-file "$plan")
       a=$(median_ms apache apache org.apache.kafka.tools.reassign.ReassignPartitionsCommand --bootstrap-server "$bs" --cancel --reassignment-json-file "$plan")
       report reassign-cancel "kafkit reassign-partitions --cancel" "$k" "kafka-reassign-partitions.sh --cancel" "$a" ;;
+    share-groups)
+      start_broker
+      consume_topic 3
+      # a share group with a start offset on each of the topic's three partitions, made once
+      "$kafkit" share-groups --bootstrap-server "$bs" --group bench-share --reset-offsets \
+        --to-offset 500 --topic "$consume_name" --execute >/dev/null
+      k=$(median_ms kafkit "$kafkit" share-groups --bootstrap-server "$bs" --describe --group bench-share)
+      a=$(median_ms apache apache org.apache.kafka.tools.consumer.group.ShareGroupCommand --bootstrap-server "$bs" --describe --group bench-share)
+      report share-groups-describe "kafkit share-groups --describe" "$k" "kafka-share-groups.sh --describe" "$a"
+      k=$(median_ms kafkit "$kafkit" groups --bootstrap-server "$bs" --list)
+      a=$(median_ms apache apache org.apache.kafka.tools.GroupsCommand --bootstrap-server "$bs" --list)
+      report groups-list "kafkit groups --list" "$k" "kafka-groups.sh --list" "$a" ;;
     minimal-moves)
       {
         echo "benchmark: minimal-moves  (one run each, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"

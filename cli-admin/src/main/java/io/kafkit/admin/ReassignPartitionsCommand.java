@@ -12,6 +12,7 @@ import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -281,9 +282,15 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
 
   /** --verify's report (and removal of the throttles once all is done). */
   private int report(Reassignments cluster, List<Move> plan, PrintWriter out) throws Exception {
+    // the brokers (for the throttles' removal) and the topics asked for side by side
+    cluster.askForBrokers();
+    ReassignmentStates reader = new ReassignmentStates(cluster.admin());
+    Set<String> topics = new HashSet<>();
+    plan.forEach(m -> topics.add(m.partition().topic()));
+    var described = reader.describe(topics);
     Map<TopicPartition, PartitionReassignment> ongoing = cluster.ongoing(null);
     List<ReassignmentStates.PartitionState> states =
-        new ReassignmentStates(cluster.admin()).partitionStates(plan, ongoing);
+        reader.partitionStates(plan, ongoing, described);
     Map<TopicPartitionReplica, String> targets = Reassignments.logDirTargets(plan);
     List<ReassignmentStates.LogDirState> dirs =
         new ReassignmentStates(cluster.admin()).logDirStates(targets);
@@ -315,6 +322,7 @@ public final class ReassignPartitionsCommand implements Callable<Integer> {
     output.refuseJson("--cancel");
     List<Move> plan =
         ReassignmentJson.parsePlan(JsonFiles.read(reassignmentFile), reassignmentFile.toString());
+    cluster.askForBrokers(); // for the throttles' removal, side by side with the cancel
     Set<TopicPartition> cancelled = cluster.cancel(plan);
     if (cancelled.isEmpty()) {
       out.println("None of the specified partition reassignments are active.");

@@ -64,11 +64,25 @@ final class ReassignmentStates {
     plan.stream()
         .filter(m -> !ongoing.containsKey(m.partition()))
         .forEach(m -> settled.add(m.partition().topic()));
+    return partitionStates(plan, ongoing, describe(settled));
+  }
+
+  /** The descriptions of topics, asked for now and read later (one request). */
+  Map<String, KafkaFuture<TopicDescription>> describe(Set<String> topics) {
+    return topics.isEmpty() ? Map.of() : admin.describeTopics(topics).topicNameValues();
+  }
+
+  /** As above, with the plan's topics' descriptions already asked for (with {@link #describe}). */
+  List<PartitionState> partitionStates(
+      List<Move> plan,
+      Map<TopicPartition, PartitionReassignment> ongoing,
+      Map<String, KafkaFuture<TopicDescription>> futures)
+      throws InterruptedException, ExecutionException {
+    Set<String> settled = new HashSet<>();
+    plan.stream()
+        .filter(m -> !ongoing.containsKey(m.partition()))
+        .forEach(m -> settled.add(m.partition().topic()));
     Map<String, List<TopicPartitionInfo>> described = new HashMap<>();
-    var futures =
-        settled.isEmpty()
-            ? Map.<String, KafkaFuture<TopicDescription>>of()
-            : admin.describeTopics(settled).topicNameValues();
     for (String topic : settled) {
       try {
         described.put(topic, futures.get(topic).get().partitions());

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.DescribeReplicaLogDirsResult.ReplicaLogDir
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.PartitionReassignment;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -121,9 +122,19 @@ final class Reassignments {
         .get();
   }
 
+  private KafkaFuture<Collection<Node>> nodes;
+
+  /** Asks for the brokers now, for a {@link #brokers()} later, side by side with other requests. */
+  void askForBrokers() {
+    if (nodes == null) {
+      nodes = admin.describeCluster().nodes();
+    }
+  }
+
   Map<Integer, Node> brokers() throws InterruptedException, ExecutionException {
+    askForBrokers();
     Map<Integer, Node> brokers = new LinkedHashMap<>();
-    admin.describeCluster().nodes().get().forEach(n -> brokers.put(n.id(), n));
+    nodes.get().forEach(n -> brokers.put(n.id(), n));
     return brokers;
   }
 

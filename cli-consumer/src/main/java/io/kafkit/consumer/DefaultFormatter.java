@@ -21,6 +21,7 @@ final class DefaultFormatter implements RecordFormatter {
   private static final byte[] LOG_APPEND_TIME = ascii("LogAppendTime:");
   private static final byte[] PARTITION = ascii("Partition:");
   private static final byte[] OFFSET = ascii("Offset:");
+  private static final byte[] DELIVERY = ascii("Delivery:");
   private static final byte[] DELIVERY_NONE = ascii("Delivery:NOT_PRESENT");
   private static final byte[] EPOCH = ascii("Epoch:");
   private static final byte[] NOT_PRESENT = ascii("NOT_PRESENT");
@@ -60,7 +61,12 @@ final class DefaultFormatter implements RecordFormatter {
       separator(out, afterOffset());
     }
     if (s.printDelivery()) {
-      out.write(DELIVERY_NONE);
+      if (r.deliveryCount().isPresent()) { // a share consumer's record
+        out.write(DELIVERY);
+        out.decimal(r.deliveryCount().get());
+      } else {
+        out.write(DELIVERY_NONE);
+      }
       separator(out, s.printEpoch() || afterEpoch());
     }
     if (s.printEpoch()) {

@@ -39,6 +39,9 @@ final class JsonFormatter implements RecordFormatter {
     json.writeNumberField("offset", r.offset());
     json.writeNumberField("timestamp", r.timestamp());
     json.writeStringField("timestampType", r.timestampType().name);
+    if (r.deliveryCount().isPresent()) { // a share consumer's record: its delivery, from 1
+      json.writeNumberField("deliveryCount", r.deliveryCount().get());
+    }
     bytesField("key", r.key());
     bytesField("value", r.value());
     json.writeArrayFieldStart("headers");

@@ -9,6 +9,7 @@ import io.kafkit.admin.ReassignPartitionsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
+import io.kafkit.consumer.ConsoleShareConsumerCommand;
 import io.kafkit.dumplog.DumpLogCommand;
 import io.kafkit.groups.ConsumerGroupsCommand;
 import io.kafkit.groups.GroupsCommand;
@@ -96,6 +97,12 @@ final class Tools {
               "console-consumer",
               ConsoleConsumerCommand.class,
               List.of("kafka-console-consumer.sh"),
+              JvmProfile.STREAMING,
+              true),
+          new Tool(
+              "console-share-consumer",
+              ConsoleShareConsumerCommand.class,
+              List.of("kafka-console-share-consumer.sh"),
               JvmProfile.STREAMING,
               true),
           new Tool(

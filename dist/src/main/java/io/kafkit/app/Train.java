@@ -73,6 +73,11 @@ public final class Train {
                 + " --dry-run",
             bs,
             timeout));
+    runs.add(
+        args(
+            "console-share-consumer --topic train --group train --max-messages 1 --timeout-ms 500",
+            bs,
+            timeout));
     runs.add(args("share-groups --list", bs, timeout));
     runs.add(args("share-groups --describe --group train", bs, timeout));
     runs.add(args("get-offsets --topic train --time earliest", bs, timeout));
@@ -110,6 +115,14 @@ public final class Train {
                         + " \"replicas\": [1]}], \"version\": 1}"),
             bs,
             timeout));
+    String inPlace =
+        jsonFile(
+                "{\"partitions\": [{\"topic\": \"train\", \"partition\": 0, \"replicas\": [1]}],"
+                    + " \"version\": 1}")
+            .toString();
+    runs.add(
+        args("reassign-partitions --execute --reassignment-json-file " + inPlace, bs, timeout));
+    runs.add(args("reassign-partitions --cancel --reassignment-json-file " + inPlace, bs, timeout));
     runs.add(args("configs --describe --topic train", bs, timeout));
     runs.add(args("configs --alter --topic train --add-config retention.ms=86400000", bs, timeout));
     runs.add(

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.clients.consumer.ShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -98,5 +100,16 @@ public final class KafkaClients {
         ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
     props.putAll(overrides);
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** A share consumer (KIP-932), with the same limits and quiet metrics as the others. */
+  public ShareConsumer<byte[], byte[]> shareConsumer(Map<String, ?> overrides) {
+    Properties props = settings.clientProperties();
+    unwatched(props);
+    props.putIfAbsent(
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(settings.timeout().toMillis()));
+    props.putAll(overrides);
+    return new KafkaShareConsumer<>(
+        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }
