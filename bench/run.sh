@@ -6,7 +6,8 @@
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
-#                                       cluster-start, reassign, share-groups, minimal-moves (or all)
+#                                       cluster-start, reassign, share-groups, share-perf,
+#                                       minimal-moves (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
 # (JVM start, connect, send, acknowledgement of the last record): kafkit console-producer,
@@ -60,6 +61,11 @@
 # partitions (set once with --reset-offsets), kafkit against kafka-share-groups.sh; then lists
 # every group with kafkit groups against kafka-groups.sh.
 #
+# share-perf compares the records per second share-consumer-perf-test reports against Apache's
+# ShareConsumerPerformance (its script's -Xmx512M): 200,000 records of consume's topic, one share
+# consumer, a new share group starting at the earliest record each run; alternating, Apache first,
+# $perf_runs of each after an untimed kafkit run.
+#
 # dump-log prints a 105 MB segment of 1,000,000 records of 100 bytes (written once by
 # producer-perf-test) with --print-data-log to /dev/null, whole process, and the peak resident
 # memory of each tool (GNU time).
@@ -80,7 +86,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -524,6 +530,26 @@ while True:
       rate_report consumer-perf-fetch records/s "kafka-consumer-perf-test.sh fetch.nMsg.sec" "$work/rates-apache-fetch.txt" \
         "  the same, kafkit's JVM and flags" "$work/rates-apache-flags-fetch.txt" \
         "kafkit consumer-perf-test fetch.nMsg.sec" "$work/rates-kafkit-fetch.txt" ;;
+    share-perf)
+      start_broker
+      consume_topic
+      for f in apache kafkit; do : >"$work/rates-share-$f.txt"; done
+      share_runs=0
+      # each run reads as a share group of its own, from the earliest record
+      fresh_share() {
+        share_runs=$((share_runs + 1)); share_group=bench-share-perf-$$-$share_runs
+        "$kafkit" configs --bootstrap-server "$bs" --alter --entity-type groups --entity-name "$share_group" \
+          --add-config share.auto.offset.reset=earliest >/dev/null
+      }
+      args=(--bootstrap-server "$bs" --topic bench-consume --num-records 200000 --hide-header)
+      share_rates() { tail -1 | awk -F', ' -v a="$work/rates-share-$1.txt" '{print $5 >> a}'; }
+      fresh_share; "$kafkit" share-consumer-perf-test "${args[@]}" --group "$share_group" >/dev/null  # warm-up
+      for _ in $(seq "$perf_runs"); do
+        fresh_share; apache512 org.apache.kafka.tools.ShareConsumerPerformance "${args[@]}" --group "$share_group" | share_rates apache
+        fresh_share; "$kafkit" share-consumer-perf-test "${args[@]}" --group "$share_group" | share_rates kafkit
+      done
+      rate_report share-perf records/s "kafka-share-consumer-perf-test.sh nMsg.sec" "$work/rates-share-apache.txt" \
+        "kafkit share-consumer-perf-test nMsg.sec" "$work/rates-share-kafkit.txt" ;;
     dump-log)
       start_broker
       if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-dump >/dev/null 2>&1; then

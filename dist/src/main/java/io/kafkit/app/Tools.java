@@ -16,6 +16,7 @@ import io.kafkit.groups.GroupsCommand;
 import io.kafkit.groups.ShareGroupsCommand;
 import io.kafkit.perf.ConsumerPerfTestCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
+import io.kafkit.perf.SharePerfTestCommand;
 import io.kafkit.producer.ConsoleProducerCommand;
 import io.kafkit.topics.TopicsCommand;
 import java.util.LinkedHashMap;
@@ -133,6 +134,12 @@ final class Tools {
               "consumer-perf-test",
               ConsumerPerfTestCommand.class,
               List.of("kafka-consumer-perf-test.sh"),
+              JvmProfile.LOAD_GENERATOR,
+              true),
+          new Tool(
+              "share-consumer-perf-test",
+              SharePerfTestCommand.class,
+              List.of("kafka-share-consumer-perf-test.sh"),
               JvmProfile.LOAD_GENERATOR,
               true),
           new Tool(
