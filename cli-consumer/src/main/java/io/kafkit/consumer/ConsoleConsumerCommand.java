@@ -195,13 +195,35 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   }
 
   private void applyLegacyOptions() {
-    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.CONSOLE_CONSUMER);
+    warnings.addAll(
+        applyLegacyOptions(
+            spec.commandLine(),
+            connection,
+            formatting,
+            legacyConsumerProperties,
+            "--consumer.config",
+            legacyConsumerConfig));
+  }
+
+  /**
+   * The console consumers' older spellings ({@code --consumer-property}, {@code --property}, and
+   * {@code --consumer.config} or the share consumer's {@code --consumer-config}), applied as the
+   * new ones; returns Apache's deprecation warnings.
+   */
+  static List<String> applyLegacyOptions(
+      picocli.CommandLine cmd,
+      ConnectionOptions connection,
+      FormatOptions formatting,
+      List<String> legacyProperties,
+      String legacyConfigName,
+      Path legacyConfig) {
+    OldSpellings spellings = new OldSpellings(cmd, Wording.CONSOLE_CONSUMER);
     if (spellings.check(
         "--consumer-property",
-        !legacyConsumerProperties.isEmpty(),
+        !legacyProperties.isEmpty(),
         "--command-property",
         connection.hasCommandProperties())) {
-      legacyConsumerProperties.forEach(connection::property);
+      legacyProperties.forEach(connection::property);
     }
     spellings.check(
         "--property",
@@ -209,13 +231,10 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
         "--formatter-property",
         !formatting.properties.isEmpty());
     if (spellings.check(
-        "--consumer.config",
-        legacyConsumerConfig != null,
-        "--command-config",
-        connection.hasConfigFile())) {
-      connection.configFile(legacyConsumerConfig);
+        legacyConfigName, legacyConfig != null, "--command-config", connection.hasConfigFile())) {
+      connection.configFile(legacyConfig);
     }
-    warnings.addAll(spellings.warnings());
+    return spellings.warnings();
   }
 
   private ParameterException usage(String message) {

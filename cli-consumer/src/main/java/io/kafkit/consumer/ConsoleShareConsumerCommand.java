@@ -1,8 +1,6 @@
 package io.kafkit.consumer;
 
 import io.kafkit.common.cli.Environment;
-import io.kafkit.common.cli.OldSpellings;
-import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
@@ -151,27 +149,14 @@ public final class ConsoleShareConsumerCommand implements Callable<Integer> {
   }
 
   private void applyLegacyOptions() {
-    OldSpellings spellings = new OldSpellings(spec.commandLine(), Wording.CONSOLE_CONSUMER);
-    if (spellings.check(
-        "--consumer-property",
-        !legacyConsumerProperties.isEmpty(),
-        "--command-property",
-        connection.hasCommandProperties())) {
-      legacyConsumerProperties.forEach(connection::property);
-    }
-    spellings.check(
-        "--property",
-        !formatting.legacyProperties.isEmpty(),
-        "--formatter-property",
-        !formatting.properties.isEmpty());
-    if (spellings.check(
-        "--consumer-config",
-        legacyConsumerConfig != null,
-        "--command-config",
-        connection.hasConfigFile())) {
-      connection.configFile(legacyConsumerConfig);
-    }
-    warnings.addAll(spellings.warnings());
+    warnings.addAll(
+        ConsoleConsumerCommand.applyLegacyOptions(
+            spec.commandLine(),
+            connection,
+            formatting,
+            legacyConsumerProperties,
+            "--consumer-config",
+            legacyConsumerConfig));
   }
 
   private ParameterException usage(String message) {

@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -184,15 +182,7 @@ final class DescribeGroups {
         .filter(tp -> !owners.containsKey(tp))
         .sorted(byName)
         .forEach(tp -> rows.add(row(tp, committed.get(tp), ends.get(tp), null)));
-    String coordinator =
-        d.coordinator() == null
-            ? "-"
-            : d.coordinator().host()
-                + ":"
-                + d.coordinator().port()
-                + "  ("
-                + d.coordinator().idString()
-                + ")";
+    String coordinator = GroupText.coordinator(d.coordinator());
     return new GroupsView.Group(
         id,
         true,
@@ -231,19 +221,6 @@ final class DescribeGroups {
 
   /** {@code topic:0,1,2;other:0}, topics and partitions sorted. */
   static String assignment(MemberAssignment assignment) {
-    Map<String, List<Integer>> byTopic = new TreeMap<>();
-    for (TopicPartition tp : assignment.topicPartitions()) {
-      byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition());
-    }
-    return byTopic.entrySet().stream()
-        .map(
-            e ->
-                e.getKey()
-                    + ":"
-                    + e.getValue().stream()
-                        .sorted()
-                        .map(String::valueOf)
-                        .collect(Collectors.joining(",")))
-        .collect(Collectors.joining(";"));
+    return GroupText.assignment(assignment.topicPartitions());
   }
 }

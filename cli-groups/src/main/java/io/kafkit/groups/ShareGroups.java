@@ -8,9 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -176,7 +174,7 @@ final class ShareGroups {
               m.clientId(),
               m.assignment().topicPartitions().size(),
               m.memberEpoch(),
-              assignment(m.assignment().topicPartitions())));
+              GroupText.assignment(m.assignment().topicPartitions())));
     }
     List<PartitionOffsets> partitions = new ArrayList<>();
     offsets.entrySet().stream()
@@ -195,15 +193,7 @@ final class ShareGroups {
                       info == null ? null : info.startOffset(),
                       info == null ? null : info.lag().orElse(null)));
             });
-    String coordinator =
-        d.coordinator() == null
-            ? "-"
-            : d.coordinator().host()
-                + ":"
-                + d.coordinator().port()
-                + "  ("
-                + d.coordinator().idString()
-                + ")";
+    String coordinator = GroupText.coordinator(d.coordinator());
     return new Group(
         d.groupId(),
         true,
@@ -213,22 +203,5 @@ final class ShareGroups {
         d.targetAssignmentEpoch(),
         members,
         partitions);
-  }
-
-  /** {@code topic:0,1,2;other:0}, topics and partitions sorted. */
-  static String assignment(java.util.Collection<TopicPartition> partitions) {
-    Map<String, List<Integer>> byTopic = new TreeMap<>();
-    partitions.forEach(
-        tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
-    return byTopic.entrySet().stream()
-        .map(
-            e ->
-                e.getKey()
-                    + ":"
-                    + e.getValue().stream()
-                        .sorted()
-                        .map(String::valueOf)
-                        .collect(Collectors.joining(",")))
-        .collect(Collectors.joining(";"));
   }
 }

@@ -17,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -26,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -64,22 +61,6 @@ class ShareGroupsIT {
       p.flush();
     }
     return t;
-  }
-
-  /** A share group that starts at the earliest records, as a test needs. */
-  static void fromEarliest(String group) throws Exception {
-    try (Admin admin = cluster.admin()) {
-      admin
-          .incrementalAlterConfigs(
-              Map.of(
-                  new ConfigResource(ConfigResource.Type.GROUP, group),
-                  List.of(
-                      new AlterConfigOp(
-                          new ConfigEntry("share.auto.offset.reset", "earliest"),
-                          AlterConfigOp.OpType.SET))))
-          .all()
-          .get();
-    }
   }
 
   static Map<TopicPartition, SharePartitionOffsetInfo> startOffsets(String group) throws Exception {
@@ -139,7 +120,7 @@ class ShareGroupsIT {
   void listDescribeResetAndDeleteAsApacheDoes() throws Exception {
     String t = topicWithRecords("share-orders");
     String g = "share-billing";
-    fromEarliest(g);
+    cluster.shareGroupFromEarliest(g);
     try (Member m = new Member(g, t, 30)) {
       m.awaitRecords();
       assertSameAsApache("--describe", "--group", g, "--members");

@@ -8,14 +8,9 @@ import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,20 +58,9 @@ class SharePerfTestIT {
   }
 
   /** A new share group that starts at the earliest records. */
-  static String group() throws Exception {
+  static String group() {
     String g = "share-perf-" + ids.incrementAndGet();
-    try (Admin admin = cluster.admin()) {
-      admin
-          .incrementalAlterConfigs(
-              Map.of(
-                  new ConfigResource(ConfigResource.Type.GROUP, g),
-                  List.of(
-                      new AlterConfigOp(
-                          new ConfigEntry("share.auto.offset.reset", "earliest"),
-                          AlterConfigOp.OpType.SET))))
-          .all()
-          .get();
-    }
+    cluster.shareGroupFromEarliest(g);
     return g;
   }
 

@@ -150,6 +150,29 @@ public final class KafkaCluster {
     return Admin.create(clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD));
   }
 
+  /**
+   * Makes a share group start at the earliest records (share groups start at the latest unless
+   * their share.auto.offset.reset says otherwise), as a test that reads what is there needs.
+   */
+  public void shareGroupFromEarliest(String group) {
+    try (Admin admin = admin()) {
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  new org.apache.kafka.common.config.ConfigResource(
+                      org.apache.kafka.common.config.ConfigResource.Type.GROUP, group),
+                  List.of(
+                      new org.apache.kafka.clients.admin.AlterConfigOp(
+                          new org.apache.kafka.clients.admin.ConfigEntry(
+                              "share.auto.offset.reset", "earliest"),
+                          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+          .all()
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not configure share group " + group, e);
+    }
+  }
+
   /** A client's {@code sasl.jaas.config} for PLAIN or SCRAM-SHA-*: the login module and user. */
   public static String jaasConfig(String mechanism, String user, String password) {
     String module =
