@@ -324,7 +324,7 @@ class ConsumerGroupsIT {
         groups("--group", g, "--reset-offsets", "--to-current", "--all-topics", "--export");
     Path csv = dir.resolve("plan.csv");
     Files.writeString(csv, exported.out());
-    assertTrue(exported.out().startsWith(t + ",0,7\n"), exported.out());
+    assertTrue(exported.out().lines().anyMatch((t + ",0,7")::equals), exported.out());
     commit(g, t, 0, 0, 0);
     CliResult fromFile =
         groups("--group", g, "--reset-offsets", "--from-file", csv.toString(), "--execute");

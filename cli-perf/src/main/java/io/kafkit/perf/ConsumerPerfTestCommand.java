@@ -53,6 +53,7 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
   @Mixin Verbosity verbosity;
+  @Mixin ConsumeReportOptions report;
 
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic to consume from.")
   String topic;
@@ -91,50 +92,8 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
           "Where the group has no offset, start at the end of the log (default: the beginning).")
   boolean fromLatest;
 
-  @Option(
-      names = "--socket-buffer-size",
-      paramLabel = "BYTES",
-      defaultValue = "2097152",
-      description = "receive.buffer.bytes (default: 2097152).")
-  int socketBufferSize;
-
   @Option(names = "--consumer.config", hidden = true)
   Path legacyConsumerConfig;
-
-  @Option(names = "--print-metrics", description = "Print the consumer's metrics at the end.")
-  boolean printMetrics;
-
-  @Option(
-      names = "--show-detailed-stats",
-      description = "Print a line every --reporting-interval (and no result line, as Apache).")
-  boolean detailed;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "MS",
-      arity = "0..1",
-      defaultValue = "10000",
-      fallbackValue = "10000",
-      description = "Stop when no record came for this many milliseconds (default: 10000).")
-  long timeoutMs;
-
-  @Option(
-      names = "--reporting-interval",
-      paramLabel = "MS",
-      defaultValue = "5000",
-      description = "Milliseconds between detailed lines (default: 5000).")
-  long reportingIntervalMs;
-
-  @Option(
-      names = "--date-format",
-      paramLabel = "PATTERN",
-      defaultValue = "yyyy-MM-dd HH:mm:ss:SSS",
-      description =
-          "java.text.SimpleDateFormat pattern of the times (default: yyyy-MM-dd HH:mm:ss:SSS).")
-  String dateFormat;
-
-  @Option(names = "--hide-header", description = "Do not print the header line.")
-  boolean hideHeader;
 
   public ConsumerPerfTestCommand(Environment environment) {
     this.environment = environment;
@@ -155,13 +114,13 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
     TopicCheck.forConsuming(clients, overrides, plan.topic(), plan.include());
     try (Consumer<byte[], byte[]> consumer = clients.consumer(overrides)) {
       ConsumerPerfRun run = new ConsumerPerfRun(consumer, plan);
-      if (text && !hideHeader) {
+      if (text && !report.hideHeader) {
         out.println(
-            (detailed ? ConsumerResult.DETAILED_HEADER : ConsumerResult.HEADER)
+            (report.detailed ? ConsumerResult.DETAILED_HEADER : ConsumerResult.HEADER)
                 + ConsumerResult.FETCH_HEADER);
         out.flush();
       }
-      boolean live = text && !detailed && environment.stdoutTerminal();
+      boolean live = text && !report.detailed && environment.stdoutTerminal();
       CountDownLatch reported = new CountDownLatch(1);
       ConsumerResult result;
       try (ShutdownHook hook =
@@ -173,13 +132,13 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
                 : null) {
           result = run.run(out);
         }
-        if (printMetrics) {
+        if (report.printMetrics) {
           result = result.withMetrics(MetricsTable.of(consumer.metrics()));
         }
         if (!result.complete() && !run.stopping()) {
           err.println(
               "WARNING: Exiting before consuming the expected number of records: timeout ("
-                  + timeoutMs
+                  + report.timeoutMs
                   + " ms) exceeded. You can use the --timeout option to increase the timeout.");
           err.flush();
         }
@@ -204,7 +163,7 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
   private Map<String, Object> overrides(ConnectionSettings settings) {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    overrides.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(socketBufferSize));
+    overrides.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(report.socketBufferSize));
     overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(fetchSize));
     overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromLatest ? "latest" : "earliest");
     overrides.put(ConsumerConfig.CHECK_CRCS_CONFIG, "false");
@@ -232,12 +191,6 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
     if (count <= 0) {
       throw usage("--num-records should be greater than zero.");
     }
-    if (reportingIntervalMs <= 0) {
-      throw usage("Reporting interval must be greater than 0.");
-    }
-    if (timeoutMs < 0) {
-      throw usage("--timeout cannot be negative.");
-    }
     if (fetchSize < 1) {
       throw usage("--fetch-size must be greater than 0, not " + fetchSize + ".");
     }
@@ -250,20 +203,16 @@ public final class ConsumerPerfTestCommand implements Callable<Integer> {
             "--include '" + include + "' is not a regular expression: " + e.getDescription() + ".");
       }
     }
-    SimpleDateFormat format;
-    try {
-      format = new SimpleDateFormat(dateFormat);
-    } catch (IllegalArgumentException e) {
-      throw usage(
-          "--date-format '"
-              + dateFormat
-              + "' is not a SimpleDateFormat pattern: "
-              + e.getMessage()
-              + ".");
-    }
+    SimpleDateFormat format = report.check(this::usage);
     spellings.printWarnings(err);
     return new ConsumerPerfRun.Plan(
-        topic, pattern, count, timeoutMs, reportingIntervalMs, detailed, format);
+        topic,
+        pattern,
+        count,
+        report.timeoutMs,
+        report.reportingIntervalMs,
+        report.detailed,
+        format);
   }
 
   private ParameterException usage(String message) {

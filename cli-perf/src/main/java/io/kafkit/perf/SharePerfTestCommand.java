@@ -57,6 +57,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
   @Mixin Verbosity verbosity;
+  @Mixin ConsumeReportOptions report;
 
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic to consume from.")
   String topic;
@@ -91,55 +92,13 @@ public final class SharePerfTestCommand implements Callable<Integer> {
       description = "fetch.max.bytes (default: 1048576).")
   int fetchSize;
 
-  @Option(
-      names = "--socket-buffer-size",
-      paramLabel = "BYTES",
-      defaultValue = "2097152",
-      description = "receive.buffer.bytes (default: 2097152).")
-  int socketBufferSize;
-
   @Option(names = "--consumer.config", hidden = true)
   Path legacyConsumerConfig;
-
-  @Option(names = "--print-metrics", description = "Print each consumer's metrics at the end.")
-  boolean printMetrics;
-
-  @Option(
-      names = "--show-detailed-stats",
-      description = "Print a line per consumer every --reporting-interval.")
-  boolean detailed;
 
   @Option(
       names = "--show-consumer-stats",
       description = "Print each share consumer's totals before the group's.")
   boolean perConsumer;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "MS",
-      arity = "0..1",
-      defaultValue = "10000",
-      fallbackValue = "10000",
-      description = "Stop when no record came for this many milliseconds (default: 10000).")
-  long timeoutMs;
-
-  @Option(
-      names = "--reporting-interval",
-      paramLabel = "MS",
-      defaultValue = "5000",
-      description = "Milliseconds between detailed lines (default: 5000).")
-  long reportingIntervalMs;
-
-  @Option(
-      names = "--date-format",
-      paramLabel = "PATTERN",
-      defaultValue = "yyyy-MM-dd HH:mm:ss:SSS",
-      description =
-          "java.text.SimpleDateFormat pattern of the times (default: yyyy-MM-dd HH:mm:ss:SSS).")
-  String dateFormat;
-
-  @Option(names = "--hide-header", description = "Do not print the header line.")
-  boolean hideHeader;
 
   public SharePerfTestCommand(Environment environment) {
     this.environment = environment;
@@ -158,7 +117,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
     KafkaClients clients = new KafkaClients(settings);
     Map<String, Object> overrides = overrides(settings);
     TopicCheck.forConsuming(clients, new HashMap<>(), plan.topic(), null);
-    if (text && !hideHeader) {
+    if (text && !report.hideHeader) {
       out.println(HEADER);
       out.flush();
     }
@@ -178,7 +137,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
       try (ShutdownHook hook =
           ShutdownHook.register("kafkit-perf-stop", () -> stopAndWait(run, reported))) {
         SharePerfRun.Result result;
-        boolean live = text && !detailed && environment.stdoutTerminal();
+        boolean live = text && !report.detailed && environment.stdoutTerminal();
         try (ProgressLine line =
             live
                 ? ProgressLine.start(
@@ -187,7 +146,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
           result = run.run(out);
         }
         Map<String, Object> metrics = null;
-        if (printMetrics) {
+        if (report.printMetrics) {
           metrics = new LinkedHashMap<>();
           for (ShareConsumer<byte[], byte[]> c : consumers) {
             metrics.putAll(MetricsTable.of(c.metrics()));
@@ -201,7 +160,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
         if (!result.complete() && !run.stopping()) {
           err.println(
               "WARNING: Exiting before consuming the expected number of records: timeout ("
-                  + timeoutMs
+                  + report.timeoutMs
                   + " ms) exceeded. You can use the --timeout option to increase the timeout.");
           err.flush();
         }
@@ -247,7 +206,7 @@ public final class SharePerfTestCommand implements Callable<Integer> {
   private Map<String, Object> overrides(ConnectionSettings settings) {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    overrides.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(socketBufferSize));
+    overrides.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(report.socketBufferSize));
     overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(fetchSize));
     overrides.put(ConsumerConfig.CHECK_CRCS_CONFIG, "false");
     return overrides;
@@ -274,29 +233,19 @@ public final class SharePerfTestCommand implements Callable<Integer> {
     if (threads < 1) {
       throw usage("--threads must be 1 or more, not " + threads + ".");
     }
-    if (reportingIntervalMs <= 0) {
-      throw usage("Reporting interval must be greater than 0.");
-    }
-    if (timeoutMs < 0) {
-      throw usage("--timeout cannot be negative.");
-    }
     if (fetchSize < 1) {
       throw usage("--fetch-size must be greater than 0, not " + fetchSize + ".");
     }
-    SimpleDateFormat format;
-    try {
-      format = new SimpleDateFormat(dateFormat);
-    } catch (IllegalArgumentException e) {
-      throw usage(
-          "--date-format '"
-              + dateFormat
-              + "' is not a SimpleDateFormat pattern: "
-              + e.getMessage()
-              + ".");
-    }
+    SimpleDateFormat format = report.check(this::usage);
     spellings.printWarnings(err);
     return new SharePerfRun.Plan(
-        topic, count, timeoutMs, reportingIntervalMs, detailed, perConsumer, format);
+        topic,
+        count,
+        report.timeoutMs,
+        report.reportingIntervalMs,
+        report.detailed,
+        perConsumer,
+        format);
   }
 
   private ParameterException usage(String message) {
