@@ -6,7 +6,8 @@
 #                                       consume-3, groups-describe, groups-describe-all,
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
-#                                       cluster-start, reassign, share-groups, share-perf,
+#                                       cluster-start, reassign, share-groups, streams-groups,
+#                                       share-perf,
 #                                       minimal-moves (or all)
 #
 # produce pipes 1,000,000 lines of 99 bytes into a fresh three-partition topic, whole process timed
@@ -61,6 +62,10 @@
 # partitions (set once with --reset-offsets), kafkit against kafka-share-groups.sh; then lists
 # every group with kafkit groups against kafka-groups.sh.
 #
+# streams-groups describes the stable streams group of a running Kafka Streams application
+# (bench/setup/StreamsApp.java, Kafka Streams fetched by bench/apache/streams-pom.xml) that counts
+# the values of a three-partition topic of 300 records, kafkit against kafka-streams-groups.sh.
+#
 # share-perf compares the records per second share-consumer-perf-test reports against Apache's
 # ShareConsumerPerformance (its script's -Xmx512M): 200,000 records of consume's topic, one share
 # consumer, a new share group starting at the earliest record each run; alternating, Apache first,
@@ -86,7 +91,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -392,6 +397,26 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" groups --bootstrap-server "$bs" --list)
       a=$(median_ms apache apache org.apache.kafka.tools.GroupsCommand --bootstrap-server "$bs" --list)
       report groups-list "kafkit groups --list" "$k" "kafka-groups.sh --list" "$a" ;;
+    streams-groups)
+      start_broker
+      for t in bench-streams-in bench-streams-out; do
+        "$kafkit" topics --bootstrap-server "$bs" --describe --topic "$t" >/dev/null 2>&1 ||
+          "$kafkit" topics --bootstrap-server "$bs" --create --topic "$t" --partitions 3 >/dev/null
+      done
+      seq 1 300 | "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-streams-in
+      # a running Kafka Streams application (bench/setup/StreamsApp.java: a count by value, so a
+      # repartition topic too) whose stable streams group is described
+      streams_lib=$work/streams-lib-$(sed -n 's:.*<kafka-streams.version>\(.*\)</kafka-streams.version>.*:\1:p' "$here/apache/streams-pom.xml")
+      [ -d "$streams_lib" ] || mvn -B -q -f "$here/apache/streams-pom.xml" dependency:copy-dependencies
+      java -cp "$streams_lib/*" "$here/setup/StreamsApp.java" "$bs" bench-streams bench-streams-in \
+        >"$work/streams-app.log" 2>&1 &
+      streams_pid=$!
+      for _ in $(seq 120); do grep -q RUNNING "$work/streams-app.log" && break; sleep 1; done
+      sleep 5 # until it has processed the input: an idle application is described
+      k=$(median_ms kafkit "$kafkit" streams-groups --bootstrap-server "$bs" --describe --group bench-streams)
+      a=$(median_ms apache apache org.apache.kafka.tools.streams.StreamsGroupCommand --bootstrap-server "$bs" --describe --group bench-streams)
+      report streams-groups-describe "kafkit streams-groups --describe" "$k" "kafka-streams-groups.sh --describe" "$a"
+      kill "$streams_pid"; wait "$streams_pid" 2>/dev/null || true ;;
     minimal-moves)
       {
         echo "benchmark: minimal-moves  (one run each, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"

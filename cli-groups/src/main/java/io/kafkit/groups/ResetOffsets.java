@@ -45,7 +45,8 @@ final class ResetOffsets {
       return ExitCodes.FAILED;
     }
     Map<String, Map<TopicPartition, Long>> committed = kind.current(groups);
-    Map<String, Set<TopicPartition>> scope = scope(admin, request, groups, committed, target);
+    Map<String, Set<TopicPartition>> scope =
+        scope(admin, kind, request, groups, committed, target, err);
     Set<TopicPartition> all = new HashSet<>();
     scope.values().forEach(all::addAll);
     Map<TopicPartition, ListOffsetsResultInfo> earliest = Offsets.earliest(admin, all);
@@ -124,17 +125,19 @@ final class ResetOffsets {
     if (request.reset().export) {
       ResetPlanText.csv(plan, out);
     } else {
-      output.print(plan, ResetPlanText::table, out);
+      output.print(plan, kind::table, out);
     }
-    return active.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    return active.isEmpty() && !kind.failed() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private static Map<String, Set<TopicPartition>> scope(
       Admin admin,
+      GroupOffsets kind,
       GroupsRequest request,
       List<String> groups,
       Map<String, Map<TopicPartition, Long>> committed,
-      ResetTarget target)
+      ResetTarget target,
+      PrintWriter err)
       throws Exception {
     Map<String, Set<TopicPartition>> scope = new HashMap<>();
     if (target.kind == ResetTarget.Kind.FILE) {
@@ -144,11 +147,14 @@ final class ResetOffsets {
       return scope;
     }
     if (request.allTopics()) {
-      groups.forEach(g -> scope.put(g, new HashSet<>(committed.get(g).keySet())));
+      groups.forEach(g -> scope.put(g, new HashSet<>(kind.allTopicsScope(g, committed.get(g)))));
       return scope;
     }
     Set<TopicPartition> partitions = Offsets.partitions(admin, request.topics());
-    groups.forEach(g -> scope.put(g, partitions));
+    for (String g : groups) {
+      scope.put(g, kind.topicsScope(g, partitions, committed.getOrDefault(g, Map.of()), err));
+    }
+    err.flush();
     return scope;
   }
 

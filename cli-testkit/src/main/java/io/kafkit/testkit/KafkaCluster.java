@@ -262,15 +262,26 @@ public final class KafkaCluster {
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
       short replication = (short) Math.min(brokers, 3);
       Map.of(
-              "group.initial.rebalance.delay.ms", "0",
-              "offsets.topic.replication.factor", Short.toString(replication),
-              "offsets.topic.num.partitions", "5",
-              "transaction.state.log.replication.factor", Short.toString(replication),
-              "transaction.state.log.min.isr", "1",
-              "share.coordinator.state.topic.replication.factor", Short.toString(replication),
-              "share.coordinator.state.topic.min.isr", "1",
-              "auto.create.topics.enable", "false",
-              "log.cleaner.backoff.ms", "200")
+              "group.initial.rebalance.delay.ms",
+              "0",
+              "offsets.topic.replication.factor",
+              Short.toString(replication),
+              "offsets.topic.num.partitions",
+              "5",
+              "transaction.state.log.replication.factor",
+              Short.toString(replication),
+              "transaction.state.log.min.isr",
+              "1",
+              "share.coordinator.state.topic.replication.factor",
+              Short.toString(replication),
+              "share.coordinator.state.topic.min.isr",
+              "1",
+              "auto.create.topics.enable",
+              "false",
+              "log.cleaner.backoff.ms",
+              "200",
+              "group.streams.topology.description.plugin.class",
+              StoredTopologies.class.getName())
           .forEach(builder::setConfigProp);
       boolean saslListener =
           protocol == SecurityProtocol.SASL_PLAINTEXT || protocol == SecurityProtocol.SASL_SSL;
