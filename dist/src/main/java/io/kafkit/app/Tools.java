@@ -14,6 +14,7 @@ import io.kafkit.dumplog.DumpLogCommand;
 import io.kafkit.groups.ConsumerGroupsCommand;
 import io.kafkit.groups.GroupsCommand;
 import io.kafkit.groups.ShareGroupsCommand;
+import io.kafkit.groups.StreamsGroupsCommand;
 import io.kafkit.perf.ConsumerPerfTestCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
 import io.kafkit.perf.SharePerfTestCommand;
@@ -116,6 +117,12 @@ final class Tools {
               "share-groups",
               ShareGroupsCommand.class,
               List.of("kafka-share-groups.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "streams-groups",
+              StreamsGroupsCommand.class,
+              List.of("kafka-streams-groups.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(

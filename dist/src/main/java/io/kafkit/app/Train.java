@@ -80,6 +80,8 @@ public final class Train {
             timeout));
     runs.add(args("share-groups --list", bs, timeout));
     runs.add(args("share-groups --describe --group train", bs, timeout));
+    runs.add(args("streams-groups --list", bs, timeout));
+    runs.add(args("streams-groups --describe --group train", bs, timeout));
     runs.add(args("get-offsets --topic train --time earliest", bs, timeout));
     runs.add(args("delete-records --topic train --before-offset 1 --dry-run", bs, timeout));
     runs.add(args("delete-records --topic train --partition 0 --before-offset 1", bs, timeout));
