@@ -1,11 +1,12 @@
 package io.kafkit.groups;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import picocli.CommandLine.ParameterException;
@@ -118,7 +119,7 @@ record GroupsRequest(
           c.members ? View.MEMBERS : c.state != null && a.describe ? View.STATE : View.OFFSETS,
           c.verbose,
           c.state != null,
-          a.list ? states(c.state) : Set.of(),
+          a.list ? states(c.state, GroupType.CLASSIC, GroupType.CONSUMER) : Set.of(),
           c.type != null,
           a.list ? types(c.type) : Set.of(),
           r);
@@ -131,19 +132,27 @@ record GroupsRequest(
     return a.describe ? "describe" : a.delete ? "delete" : "reset-offsets";
   }
 
-  static Set<GroupState> states(String text) {
+  /**
+   * The states of {@code --list --state}, each one a state of a group of these types; otherwise
+   * Apache's message, with the valid states in the order GroupState declares them.
+   */
+  static Set<GroupState> states(String text, GroupType... types) {
+    Set<GroupState> valid = EnumSet.noneOf(GroupState.class);
+    for (GroupType type : types) {
+      valid.addAll(GroupState.groupStatesForType(type));
+    }
     Set<GroupState> states = new LinkedHashSet<>();
     if (text == null || text.isBlank()) {
       return states;
     }
     for (String s : text.split(",")) {
       GroupState state = GroupState.parse(s.trim());
-      if (state == GroupState.UNKNOWN && !s.trim().equalsIgnoreCase("unknown")) {
+      if (!valid.contains(state)) {
         throw new IllegalArgumentException(
-            "'"
-                + s.trim()
-                + "' is not a group state; the states are "
-                + Arrays.toString(GroupState.values()));
+            "Invalid state list '"
+                + text
+                + "'. Valid states are: "
+                + valid.stream().map(GroupState::toString).collect(Collectors.joining(", ")));
       }
       states.add(state);
     }

@@ -132,7 +132,9 @@ final class ShareGroupsRequest {
                   : GroupsRequest.View.OFFSETS,
           c.verbose,
           c.state != null,
-          a.list ? GroupsRequest.states(c.state) : Set.of(),
+          a.list
+              ? GroupsRequest.states(c.state, org.apache.kafka.common.GroupType.SHARE)
+              : Set.of(),
           false,
           Set.of(),
           r);

@@ -192,15 +192,10 @@ record StreamsGroupsRequest(
     List<GroupsRequest.TopicSpec> topics = new ArrayList<>();
     try {
       c.inputTopics.forEach(t -> topics.add(GroupsRequest.TopicSpec.parse(t)));
-      Set<GroupState> states = a.list ? GroupsRequest.states(c.state) : Set.of();
-      Set<GroupState> valid =
-          GroupState.groupStatesForType(org.apache.kafka.common.GroupType.STREAMS);
-      if (!valid.containsAll(states)) {
-        throw new IllegalArgumentException(
-            "Invalid state list '"
-                + c.state
-                + "'. Valid states are: Empty, NotReady, Assigning, Reconciling, Stable, Dead");
-      }
+      Set<GroupState> states =
+          a.list
+              ? GroupsRequest.states(c.state, org.apache.kafka.common.GroupType.STREAMS)
+              : Set.of();
       View view =
           c.members
               ? View.MEMBERS

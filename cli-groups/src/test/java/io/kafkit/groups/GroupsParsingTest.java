@@ -38,9 +38,22 @@ class GroupsParsingTest {
   @Test
   void statesAndTypesAnyCase() {
     assertEquals(
-        Set.of(GroupState.STABLE, GroupState.EMPTY), GroupsRequest.states("stable, EMPTY"));
+        Set.of(GroupState.STABLE, GroupState.EMPTY),
+        GroupsRequest.states("stable, EMPTY", GroupType.CLASSIC, GroupType.CONSUMER));
     assertEquals(Set.of(GroupType.CONSUMER), GroupsRequest.types("Consumer"));
-    assertThrows(IllegalArgumentException.class, () -> GroupsRequest.states("sleepy"));
+    assertEquals(
+        "Invalid state list 'sleepy'. Valid states are: Stable, Dead, Empty",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GroupsRequest.states("sleepy", GroupType.SHARE))
+            .getMessage());
+    assertEquals(
+        "Invalid state list 'Stable,Assigning'. Valid states are: Stable, Dead, Empty",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GroupsRequest.states("Stable,Assigning", GroupType.SHARE))
+            .getMessage());
+    assertEquals(Set.of(GroupState.NOT_READY), GroupsRequest.states("notready", GroupType.STREAMS));
     assertThrows(IllegalArgumentException.class, () -> GroupsRequest.types("share-ish"));
   }
 
