@@ -15,6 +15,7 @@ import io.kafkit.groups.ConsumerGroupsCommand;
 import io.kafkit.groups.GroupsCommand;
 import io.kafkit.groups.ShareGroupsCommand;
 import io.kafkit.groups.StreamsGroupsCommand;
+import io.kafkit.groups.StreamsResetCommand;
 import io.kafkit.perf.ConsumerPerfTestCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
 import io.kafkit.perf.SharePerfTestCommand;
@@ -123,6 +124,12 @@ final class Tools {
               "streams-groups",
               StreamsGroupsCommand.class,
               List.of("kafka-streams-groups.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "streams-application-reset",
+              StreamsResetCommand.class,
+              List.of("kafka-streams-application-reset.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(
