@@ -84,6 +84,14 @@ final class StreamsReset {
       List<String> internalTopics,
       boolean internalTopicsInferred) {}
 
+  /** The new offsets of the found topics' partitions, in Apache's sets, and Apache's notes. */
+  private record Seek(
+      Set<TopicPartition> inputPartitions,
+      Set<TopicPartition> intermediatePartitions,
+      Map<TopicPartition, Long> planned,
+      Map<TopicPartition, Long> end,
+      List<String> notes) {}
+
   private final Admin admin;
   private final Request request;
   private final Properties clientProperties;
@@ -98,13 +106,8 @@ final class StreamsReset {
     String app = request.applicationId();
     PrintWriter text = output.json() ? new PrintWriter(Writer.nullWriter()) : out;
     PrintWriter notes = output.json() ? err : out;
-    int removed = removeMembers(text, err);
+    List<MemberDescription> members = refuseRunning();
     List<String> allTopics = new ArrayList<>(admin.listTopics().names().get());
-    if (request.dryRun()) {
-      text.println(
-          "----Dry run displays the actions which will be performed when running Streams Reset"
-              + " Tool----");
-    }
     List<String> inferred = allTopics.stream().filter(this::isInferredInternalTopic).toList();
     List<String> toDelete =
         request.internalTopics().isEmpty() ? inferred : request.internalTopics();
@@ -127,6 +130,22 @@ final class StreamsReset {
     List<String> intermediatesNotFound = new ArrayList<>();
     List<String> inputs = request.inputTopics();
     List<String> intermediates = request.intermediateTopics();
+    // Apache's collection, so that its lines come in its order
+    Set<String> found = new HashSet<>(inputs.size() + intermediates.size());
+    for (String topic : inputs) {
+      (allTopics.contains(topic) ? found : inputsNotFound).add(topic);
+    }
+    for (String topic : intermediates) {
+      (allTopics.contains(topic) ? found : intermediatesNotFound).add(topic);
+    }
+    Seek seek = found.isEmpty() ? null : planSeek(found);
+    int removed = removeMembers(members, text, err);
+
+    if (request.dryRun()) {
+      text.println(
+          "----Dry run displays the actions which will be performed when running Streams Reset"
+              + " Tool----");
+    }
     if (!intermediates.isEmpty()) {
       notes.println(
           "WARN: `--intermediate-topics` is deprecated and will be removed in a future release");
@@ -140,22 +159,6 @@ final class StreamsReset {
       if (!intermediates.isEmpty()) {
         text.println("Seek-to-end for intermediate topics " + intermediates);
       }
-      // Apache's collection, so that its lines come in its order
-      Set<String> found = new HashSet<>(inputs.size() + intermediates.size());
-      for (String topic : inputs) {
-        if (allTopics.contains(topic)) {
-          found.add(topic);
-        } else {
-          inputsNotFound.add(topic);
-        }
-      }
-      for (String topic : intermediates) {
-        if (allTopics.contains(topic)) {
-          found.add(topic);
-        } else {
-          intermediatesNotFound.add(topic);
-        }
-      }
       if (!inputsNotFound.isEmpty()) {
         text.println("Following input topics are not found, skipping them");
         inputsNotFound.forEach(t -> text.println("Topic: " + t));
@@ -166,8 +169,8 @@ final class StreamsReset {
         intermediatesNotFound.forEach(t -> text.println("Topic:" + t));
         code = ExitCodes.FAILED;
       }
-      if (!found.isEmpty()) {
-        seek(found, offsets, text, notes);
+      if (seek != null) {
+        applySeek(seek, offsets, text, notes);
         text.println("Done.");
       }
     }
@@ -203,8 +206,7 @@ final class StreamsReset {
    * Plans the new offsets of the found topics' partitions, commits them unless this is a dry run,
    * and prints them as Apache does.
    */
-  private void seek(Set<String> found, List<NewOffset> offsets, PrintWriter text, PrintWriter notes)
-      throws Exception {
+  private Seek planSeek(Set<String> found) throws Exception {
     var described = admin.describeTopics(found).allTopicNames().get();
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : found) {
@@ -226,6 +228,17 @@ final class StreamsReset {
     Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
     List<String> planNotes = new ArrayList<>();
     Map<TopicPartition, Long> planned = plan(inputPartitions, begin, end, planNotes);
+    return new Seek(inputPartitions, intermediatePartitions, planned, end, planNotes);
+  }
+
+  /** Commits a planned seek (unless this is a dry run) and prints it as Apache does. */
+  private void applySeek(Seek seek, List<NewOffset> offsets, PrintWriter text, PrintWriter notes)
+      throws Exception {
+    Set<TopicPartition> inputPartitions = seek.inputPartitions();
+    Set<TopicPartition> intermediatePartitions = seek.intermediatePartitions();
+    Map<TopicPartition, Long> planned = seek.planned();
+    Map<TopicPartition, Long> end = seek.end();
+    List<String> planNotes = seek.notes();
 
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
     for (TopicPartition tp : inputPartitions) {
@@ -433,19 +446,16 @@ final class StreamsReset {
   }
 
   /**
-   * Apache's check that the application is stopped: a consumer group with members is refused, or
-   * with --force its members are removed (not in a dry run) and the group checked again. A streams
-   * group (the streams protocol) with members is refused: no request removes its members.
+   * Apache's check that the application is stopped: a consumer group with members is refused unless
+   * --force removes them later. A streams group (the streams protocol) with members is refused: no
+   * request removes its members.
    *
-   * @return how many members were removed
+   * @return the consumer group's members, for --force
    */
-  private int removeMembers(PrintWriter text, PrintWriter err) throws Exception {
+  private List<MemberDescription> refuseRunning() throws Exception {
     String app = request.applicationId();
     List<MemberDescription> members = members();
-    if (members.isEmpty()) {
-      return 0;
-    }
-    if (!request.force()) {
+    if (!members.isEmpty() && !request.force()) {
       throw new KafkitException(
           "Consumer group '"
               + app
@@ -454,6 +464,20 @@ final class StreamsReset {
               + " ("
               + clients(members)
               + "). Stop every instance of the application first, or use --force to remove them.");
+    }
+    return members;
+  }
+
+  /**
+   * With --force, removes the members found (not in a dry run), then checks that none came back.
+   *
+   * @return how many members were removed
+   */
+  private int removeMembers(List<MemberDescription> members, PrintWriter text, PrintWriter err)
+      throws Exception {
+    String app = request.applicationId();
+    if (members.isEmpty()) {
+      return 0;
     }
     if (request.dryRun()) {
       err.println(

@@ -149,9 +149,20 @@ final class StreamsApp implements AutoCloseable {
   /** Stops the application; it leaves its group, which becomes empty. */
   @Override
   public void close() {
+    stop(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+  }
+
+  /**
+   * Stops the application without leaving its group, as an instance that crashed: its member stays
+   * until its session times out.
+   */
+  void closeWithoutLeaving() {
+    stop(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+  }
+
+  private void stop(CloseOptions.GroupMembershipOperation membership) {
     streams.close(
-        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(Duration.ofSeconds(30)));
+        CloseOptions.groupMembershipOperation(membership).withTimeout(Duration.ofSeconds(30)));
     streams.cleanUp();
     try (var files = Files.walk(stateDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

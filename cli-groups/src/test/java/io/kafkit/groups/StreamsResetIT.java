@@ -229,6 +229,41 @@ class StreamsResetIT {
     assertFalse(topics().contains(app + "-counts-changelog"));
   }
 
+  /** An instance that stopped without leaving its group is removed with --force, as Apache does. */
+  @Test
+  void forceRemovesMembersOfAStoppedInstance() throws Exception {
+    String in = cluster.createTopic("srf-in", 2);
+    cluster.createTopic("srf-out", 1);
+    send(in, 6);
+    String app = "srf-app";
+    StreamsApp crashed = StreamsApp.start(cluster, app, in, "srf-out", false);
+    crashed.awaitCaughtUp();
+    crashed.closeWithoutLeaving();
+    CliResult refused = kafkit("--application-id", app, "--input-topics", in);
+    assertEquals(1, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("or use --force to remove them."), refused.err());
+
+    CliResult forced = kafkit("--application-id", app, "--input-topics", in, "--force");
+    assertEquals(0, forced.exitCode(), forced.toString());
+    assertTrue(
+        forced
+            .out()
+            .startsWith(
+                "Force deleting all active members in the group: "
+                    + app
+                    + "\n"
+                    + "Reset-offsets for input topics ["
+                    + in
+                    + "]\n"),
+        forced.out());
+    try (Admin admin = cluster.admin()) {
+      var d = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
+      assertTrue(d.members().isEmpty(), d.toString());
+    }
+    assertEquals(0L, committed(app).get(new TopicPartition(in, 0)));
+    assertFalse(topics().contains(app + "-counts-changelog"));
+  }
+
   /**
    * An application on the streams protocol has a streams group, whose members --force cannot
    * remove.

@@ -82,6 +82,11 @@ public final class Train {
     runs.add(args("share-groups --describe --group train", bs, timeout));
     runs.add(args("streams-groups --list", bs, timeout));
     runs.add(args("streams-groups --describe --group train", bs, timeout));
+    runs.add(
+        args(
+            "streams-application-reset --application-id train --input-topics train --dry-run",
+            bs,
+            timeout));
     runs.add(args("get-offsets --topic train --time earliest", bs, timeout));
     runs.add(args("delete-records --topic train --before-offset 1 --dry-run", bs, timeout));
     runs.add(args("delete-records --topic train --partition 0 --before-offset 1", bs, timeout));
