@@ -1,6 +1,5 @@
 package io.kafkit.groups;
 
-import io.kafkit.common.cli.ErrorPrefix;
 import io.kafkit.common.cli.OldSpellings;
 import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.VersionProvider;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Spec;
       "It deletes no output topics and no local state: call KafkaStreams#cleanUp() in the"
           + " application, or delete its state.dir. Run it once with --dry-run first."
     })
-public final class StreamsResetCommand implements Callable<Integer>, ErrorPrefix {
+public final class StreamsResetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
@@ -169,8 +168,4 @@ public final class StreamsResetCommand implements Callable<Integer>, ErrorPrefix
     return code;
   }
 
-  @Override
-  public String errorPrefix() {
-    return "Error: ";
-  }
 }

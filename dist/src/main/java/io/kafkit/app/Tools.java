@@ -7,6 +7,10 @@ import io.kafkit.admin.LeaderElectionCommand;
 import io.kafkit.admin.LogDirsCommand;
 import io.kafkit.admin.ReassignPartitionsCommand;
 import io.kafkit.broker.BrokerCommand;
+import io.kafkit.cluster.BrokerApiVersionsCommand;
+import io.kafkit.cluster.ClusterCommand;
+import io.kafkit.cluster.FeaturesCommand;
+import io.kafkit.cluster.MetadataQuorumCommand;
 import io.kafkit.common.connect.ProfileCommand;
 import io.kafkit.consumer.ConsoleConsumerCommand;
 import io.kafkit.consumer.ConsoleShareConsumerCommand;
@@ -196,6 +200,30 @@ final class Tools {
               "log-dirs",
               LogDirsCommand.class,
               List.of("kafka-log-dirs.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "cluster",
+              ClusterCommand.class,
+              List.of("kafka-cluster.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "broker-api-versions",
+              BrokerApiVersionsCommand.class,
+              List.of("kafka-broker-api-versions.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "features",
+              FeaturesCommand.class,
+              List.of("kafka-features.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "metadata-quorum",
+              MetadataQuorumCommand.class,
+              List.of("kafka-metadata-quorum.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),

@@ -3,6 +3,7 @@ package io.kafkit.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkit.common.cli.ArgparseRules;
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.ExitCodes;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ class UsageErrorsTest {
         cases.add(Arguments.of(tool, args(path, option.longestName())));
       }
       String name = option.longestName();
-      if (name.length() > 8 && tool.command() != io.kafkit.perf.ProducerPerfTestCommand.class) {
+      if (name.length() > 8 && !(command.getCommand() instanceof ArgparseRules)) {
         // jopt-simple refuses a prefix, and so does kafkit for Apache's jopt-simple tools
         cases.add(Arguments.of(tool, args(path, name.substring(0, name.length() - 2))));
       }

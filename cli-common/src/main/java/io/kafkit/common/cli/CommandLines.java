@@ -39,6 +39,7 @@ public final class CommandLines {
     boolean argparse = cmd.getCommand() instanceof ArgparseRules;
     cmd.getCommandSpec().parser().abbreviatedOptionsAllowed(argparse);
     cmd.getCommandSpec().parser().overwrittenOptionsAllowed(argparse);
+    cmd.getCommandSpec().parser().abbreviatedSubcommandsAllowed(argparse);
     cmd.getSubcommands().values().forEach(CommandLines::parserRules);
   }
 
