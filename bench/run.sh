@@ -7,6 +7,7 @@
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
+#                                       cluster-tools,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -66,6 +67,10 @@
 # (bench/setup/StreamsApp.java, Kafka Streams fetched by bench/apache/streams-pom.xml) that counts
 # the values of a three-partition topic of 300 records, kafkit against kafka-streams-groups.sh.
 #
+# cluster-tools times kafka-cluster.sh cluster-id and list-endpoints, kafka-broker-api-versions.sh,
+# kafka-features.sh describe and version-mapping (no cluster), and kafka-metadata-quorum.sh
+# describe --status (through the controller) and --replication, each kafkit against Apache's.
+#
 # share-perf compares the records per second share-consumer-perf-test reports against Apache's
 # ShareConsumerPerformance (its script's -Xmx512M): 200,000 records of consume's topic, one share
 # consumer, a new share group starting at the earliest record each run; alternating, Apache first,
@@ -91,7 +96,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -397,6 +402,30 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" groups --bootstrap-server "$bs" --list)
       a=$(median_ms apache apache org.apache.kafka.tools.GroupsCommand --bootstrap-server "$bs" --list)
       report groups-list "kafkit groups --list" "$k" "kafka-groups.sh --list" "$a" ;;
+    cluster-tools)
+      start_broker
+      bc=127.0.0.1:$cport
+      k=$(median_ms kafkit "$kafkit" cluster cluster-id --bootstrap-server "$bs")
+      a=$(median_ms apache apache org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$bs")
+      report cluster-id "kafkit cluster cluster-id" "$k" "kafka-cluster.sh cluster-id" "$a"
+      k=$(median_ms kafkit "$kafkit" cluster list-endpoints --bootstrap-server "$bs")
+      a=$(median_ms apache apache org.apache.kafka.tools.ClusterTool list-endpoints --bootstrap-server "$bs")
+      report cluster-list-endpoints "kafkit cluster list-endpoints" "$k" "kafka-cluster.sh list-endpoints" "$a"
+      k=$(median_ms kafkit "$kafkit" broker-api-versions --bootstrap-server "$bs")
+      a=$(median_ms apache apache org.apache.kafka.tools.BrokerApiVersionsCommand --bootstrap-server "$bs")
+      report broker-api-versions "kafkit broker-api-versions" "$k" "kafka-broker-api-versions.sh" "$a"
+      k=$(median_ms kafkit "$kafkit" features --bootstrap-server "$bs" describe)
+      a=$(median_ms apache apache org.apache.kafka.tools.FeatureCommand --bootstrap-server "$bs" describe)
+      report features-describe "kafkit features describe" "$k" "kafka-features.sh describe" "$a"
+      k=$(median_ms kafkit "$kafkit" features version-mapping)
+      a=$(median_ms apache apache org.apache.kafka.tools.FeatureCommand version-mapping)
+      report features-version-mapping "kafkit features version-mapping" "$k" "kafka-features.sh version-mapping" "$a"
+      k=$(median_ms kafkit "$kafkit" metadata-quorum --bootstrap-controller "$bc" describe --status)
+      a=$(median_ms apache apache org.apache.kafka.tools.MetadataQuorumCommand --bootstrap-controller "$bc" describe --status)
+      report metadata-quorum-status "kafkit metadata-quorum --status" "$k" "kafka-metadata-quorum.sh --status" "$a"
+      k=$(median_ms kafkit "$kafkit" metadata-quorum --bootstrap-server "$bs" describe --replication)
+      a=$(median_ms apache apache org.apache.kafka.tools.MetadataQuorumCommand --bootstrap-server "$bs" describe --replication)
+      report metadata-quorum-replication "kafkit metadata-quorum --replication" "$k" "kafka-metadata-quorum.sh --replication" "$a" ;;
     streams-groups)
       start_broker
       for t in bench-streams-in bench-streams-out; do
