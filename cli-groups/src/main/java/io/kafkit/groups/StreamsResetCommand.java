@@ -167,5 +167,4 @@ public final class StreamsResetCommand implements Callable<Integer> {
     err.flush();
     return code;
   }
-
 }
