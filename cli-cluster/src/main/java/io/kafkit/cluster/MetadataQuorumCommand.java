@@ -7,6 +7,7 @@ import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -299,45 +300,33 @@ public final class MetadataQuorumCommand implements Callable<Integer>, ArgparseR
 
     /** Apache's table: each cell padded to its column's width and followed by a tab. */
     private void replicationText(View v, PrintWriter out) {
-      List<List<String>> rows = new ArrayList<>();
-      rows.add(
-          List.of(
-              "NodeId",
-              "DirectoryId",
-              "LogEndOffset",
-              "Lag",
-              "LastFetchTimestamp",
-              "LastCaughtUpTimestamp",
-              "Status"));
+      Table table =
+          new Table(
+                  "NodeId",
+                  "DirectoryId",
+                  "LogEndOffset",
+                  "Lag",
+                  "LastFetchTimestamp",
+                  "LastCaughtUpTimestamp",
+                  "Status")
+              .separator("\t")
+              .padLast("\t");
       // the leader first, then the other voters, then the observers
       List<Replica> all = new ArrayList<>();
       v.voters().stream().filter(r -> r.status().equals("Leader")).forEach(all::add);
       v.voters().stream().filter(r -> !r.status().equals("Leader")).forEach(all::add);
       all.addAll(v.observers());
       for (Replica r : all) {
-        rows.add(
-            List.of(
-                Integer.toString(r.nodeId()),
-                r.directoryId(),
-                Long.toString(r.logEndOffset()),
-                Long.toString(r.lag()),
-                time(r.lastFetchTimestamp()),
-                time(r.lastCaughtUpTimestamp()),
-                r.status()));
+        table.row(
+            r.nodeId(),
+            r.directoryId(),
+            r.logEndOffset(),
+            r.lag(),
+            time(r.lastFetchTimestamp()),
+            time(r.lastCaughtUpTimestamp()),
+            r.status());
       }
-      int[] widths = new int[rows.get(0).size()];
-      for (List<String> row : rows) {
-        for (int i = 0; i < row.size(); i++) {
-          widths[i] = Math.max(widths[i], row.get(i).length());
-        }
-      }
-      for (List<String> row : rows) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.size(); i++) {
-          line.append(row.get(i)).append(" ".repeat(widths[i] - row.get(i).length())).append('\t');
-        }
-        out.println(line);
-      }
+      table.print(out);
     }
 
     private String time(Long epochMs) {

@@ -1,11 +1,13 @@
 package io.kafkit.app;
 
+import io.kafkit.admin.ClientMetricsCommand;
 import io.kafkit.admin.ConfigsCommand;
 import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.admin.LeaderElectionCommand;
 import io.kafkit.admin.LogDirsCommand;
 import io.kafkit.admin.ReassignPartitionsCommand;
+import io.kafkit.admin.TransactionsCommand;
 import io.kafkit.broker.BrokerCommand;
 import io.kafkit.cluster.BrokerApiVersionsCommand;
 import io.kafkit.cluster.ClusterCommand;
@@ -21,6 +23,7 @@ import io.kafkit.groups.ShareGroupsCommand;
 import io.kafkit.groups.StreamsGroupsCommand;
 import io.kafkit.groups.StreamsResetCommand;
 import io.kafkit.perf.ConsumerPerfTestCommand;
+import io.kafkit.perf.EndToEndLatencyCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
 import io.kafkit.perf.SharePerfTestCommand;
 import io.kafkit.producer.ConsoleProducerCommand;
@@ -200,6 +203,24 @@ final class Tools {
               "log-dirs",
               LogDirsCommand.class,
               List.of("kafka-log-dirs.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "e2e-latency",
+              EndToEndLatencyCommand.class,
+              List.of("kafka-e2e-latency.sh"),
+              JvmProfile.LOAD_GENERATOR,
+              true),
+          new Tool(
+              "transactions",
+              TransactionsCommand.class,
+              List.of("kafka-transactions.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "client-metrics",
+              ClientMetricsCommand.class,
+              List.of("kafka-client-metrics.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(

@@ -72,7 +72,7 @@ class ToolsTest {
   void dropInsAreApacheScriptNamesEachForOneTool() {
     for (Tools.Tool tool : Tools.ALL) {
       for (String script : tool.apacheScripts()) {
-        assertTrue(script.matches("kafka-[a-z-]+\\.sh"), script);
+        assertTrue(script.matches("kafka-[a-z0-9-]+\\.sh"), script);
       }
     }
     int scripts = Tools.ALL.stream().mapToInt(tool -> tool.apacheScripts().size()).sum();

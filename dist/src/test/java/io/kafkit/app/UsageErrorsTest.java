@@ -157,7 +157,8 @@ class UsageErrorsTest {
     assertTrue(lines.get(0).startsWith("Error: "), result);
     if (lines.size() == 2) {
       assertTrue(
-          lines.get(1).matches("Try 'kafkit [a-z_ -]+ --help' for more information\\."), result);
+          lines.get(1).matches("Try 'kafkit [A-Za-z0-9_ -]+ --help' for more information\\."),
+          result);
     }
   }
 }

@@ -18,6 +18,7 @@ public final class Table {
   private final List<String[]> rows = new ArrayList<>();
   private boolean padLast;
   private String lineEnd = "";
+  private String separator = " ";
 
   public Table(String... headers) {
     this.headers = headers.clone();
@@ -46,6 +47,15 @@ public final class Table {
   public Table padLast(String end) {
     this.padLast = true;
     this.lineEnd = end;
+    return this;
+  }
+
+  /**
+   * Separates columns with this instead of a space: Apache's ToolsUtils.prettyPrintTable pads every
+   * cell and follows each with a tab ({@code separator("\t").padLast("\t")}).
+   */
+  public Table separator(String separator) {
+    this.separator = separator;
     return this;
   }
 
@@ -88,7 +98,7 @@ public final class Table {
         line.append(" ".repeat(Math.max(0, widths[i] - cells[i].length())));
       }
       if (i < last) {
-        line.append(' ');
+        line.append(separator);
       }
     }
     out.println(line.append(lineEnd));

@@ -1,0 +1,172 @@
+package io.kafkit.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkit.testkit.ApacheTools;
+import io.kafkit.testkit.CliResult;
+import io.kafkit.testkit.CliRunner;
+import io.kafkit.testkit.KafkaCluster;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** kafkit transactions against Apache's TransactionsCommand 4.4.0, on an open transaction. */
+class TransactionsIT {
+  static final String APACHE = "org.apache.kafka.tools.TransactionsCommand";
+  static final KafkaCluster cluster = KafkaCluster.single();
+
+  static CliResult kafkit(String... args) {
+    return new CliRunner(() -> TransactionsCommand.class).run(cluster.withBootstrap(args));
+  }
+
+  static CliResult apache(String... args) {
+    return ApacheTools.run(APACHE, cluster.withBootstrap(args));
+  }
+
+  static void assertSameAsApache(String... args) {
+    CliResult a = apache(args);
+    CliResult k = kafkit(args);
+    String what = String.join(" ", args) + "\napache:\n" + a + "\nkafkit:\n" + k;
+    assertEquals(a.out(), k.out(), what);
+    assertEquals(a.exitCode(), k.exitCode(), what);
+  }
+
+  static KafkaProducer<byte[], byte[]> transactional(String id) {
+    KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                cluster.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                id),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    producer.initTransactions();
+    return producer;
+  }
+
+  @Test
+  void listsDescribesFindsAndAbortsAsApache() throws Exception {
+    String topic = cluster.createTopic("tx", 2);
+    try (KafkaProducer<byte[], byte[]> committed = transactional("tx-committed");
+        KafkaProducer<byte[], byte[]> open = transactional("tx-open")) {
+      committed.beginTransaction();
+      committed.send(new ProducerRecord<>(topic, 0, null, "a".getBytes()));
+      committed.commitTransaction();
+      open.beginTransaction();
+      open.send(new ProducerRecord<>(topic, 0, null, "b".getBytes()));
+      open.send(new ProducerRecord<>(topic, 1, null, "c".getBytes()));
+      open.flush();
+
+      String broker;
+      try (Admin admin = cluster.admin()) {
+        broker = String.valueOf(admin.describeCluster().nodes().get().iterator().next().id());
+      }
+      assertSameAsApache("list", "--transactional-id-pattern", "tx-.*");
+      assertSameAsApache("list", "--duration-filter", "3600000");
+      assertSameAsApache("describe-producers", "--topic", topic, "--partition", "0");
+      assertSameAsApache(
+          "describe-producers", "--topic", topic, "--partition", "1", "--broker-id", broker);
+      // an open transaction its coordinator knows is not hanging, however old
+      assertSameAsApache("find-hanging", "--topic", topic, "--max-transaction-timeout", "0");
+      assertSameAsApache("find-hanging", "--broker-id", broker, "--max-transaction-timeout", "0");
+
+      // describe: the same cells but the duration, which moves between the two runs
+      CliResult a = apache("describe", "--transactional-id", "tx-open");
+      CliResult k = kafkit("describe", "--transactional-id", "tx-open");
+      assertEquals(cells(a.out()), cells(k.out()), a + "\n" + k);
+      assertTrue(k.out().contains("\tOngoing"), k.out());
+
+      CliResult missing = kafkit("describe", "--transactional-id", "tx-none");
+      assertEquals(1, missing.exitCode(), missing.toString());
+      assertTrue(
+          missing
+              .err()
+              .startsWith(
+                  "Error: Failed to describe transaction state of transactional-id `tx-none`: "),
+          missing.err());
+
+      // abort the open transaction on partition 1 by its start offset
+      CliResult noSuch =
+          kafkit("abort", "--topic", topic, "--partition", "1", "--start-offset", "99");
+      assertEquals(1, noSuch.exitCode(), noSuch.toString());
+      assertEquals(
+          "Error: Could not find any open transactions starting at offset 99 on partition "
+              + topic
+              + "-1\n",
+          noSuch.err());
+      CliResult abort =
+          kafkit("abort", "--topic", topic, "--partition", "1", "--start-offset", "0");
+      assertEquals(0, abort.exitCode(), abort.toString());
+      assertEquals("", abort.out());
+      try (Admin admin = cluster.admin()) {
+        TopicPartition tp = new TopicPartition(topic, 1);
+        List<ProducerState> producers =
+            admin.describeProducers(List.of(tp)).partitionResult(tp).get().activeProducers();
+        assertTrue(
+            producers.stream().noneMatch(p -> p.currentTransactionStartOffset().isPresent()),
+            producers.toString());
+      }
+    }
+    CliResult fenced = kafkit("forceTerminateTransaction", "--transactionalId", "tx-open");
+    assertEquals(0, fenced.exitCode(), fenced.toString());
+    CliResult after = kafkit("describe", "--transactional-id", "tx-open");
+    assertTrue(!after.out().contains("Ongoing"), after.out());
+
+    // nothing hangs: --abort-hanging aborts nothing, and says nothing but the table
+    CliResult none =
+        kafkit(
+            "find-hanging",
+            "--topic",
+            topic,
+            "--max-transaction-timeout",
+            "0",
+            "--abort-hanging",
+            "--dry-run");
+    assertEquals(0, none.exitCode(), none.toString());
+    assertEquals("", none.err());
+  }
+
+  @Test
+  void usageErrorsInApachesWords() {
+    for (String[] bad :
+        new String[][] {
+          {"find-hanging"},
+          {"find-hanging", "--broker-id", "1", "--partition", "1"},
+          {"abort", "--topic", "t", "--partition", "0"},
+          {"abort", "--topic", "t", "--partition", "0", "--producer-id", "5"}
+        }) {
+      CliResult a = apache(bad);
+      CliResult k = kafkit(bad);
+      String what = String.join(" ", bad) + "\napache:\n" + a + "\nkafkit:\n" + k;
+      assertEquals(2, k.exitCode(), what);
+      assertEquals(
+          a.err()
+              .lines()
+              .filter(l -> !l.startsWith("[") && !l.startsWith("SLF4J:"))
+              .findFirst()
+              .orElseThrow(),
+          k.err().lines().findFirst().orElseThrow().replaceFirst("^Error: ", ""),
+          what);
+    }
+  }
+
+  /** The table's cells, trimmed, without the duration (the 8th column). */
+  private static List<String> cells(String table) {
+    return table
+        .lines()
+        .map(l -> Arrays.stream(l.split("\t")).map(String::trim).toList())
+        .map(
+            c -> String.join("|", c.subList(0, 7)) + "|" + String.join("|", c.subList(8, c.size())))
+        .toList();
+  }
+}
