@@ -7,7 +7,7 @@
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
-#                                       cluster-tools,
+#                                       cluster-tools, admin-tools,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -71,6 +71,10 @@
 # kafka-features.sh describe and version-mapping (no cluster), and kafka-metadata-quorum.sh
 # describe --status (through the controller) and --replication, each kafkit against Apache's.
 #
+# admin-tools times kafka-transactions.sh list and find-hanging (consume-3's topic),
+# kafka-client-metrics.sh --describe (one resource) and kafka-e2e-latency.sh (1,000 records of
+# 100 bytes, acks=1, whole process), each kafkit against Apache's.
+#
 # share-perf compares the records per second share-consumer-perf-test reports against Apache's
 # ShareConsumerPerformance (its script's -Xmx512M): 200,000 records of consume's topic, one share
 # consumer, a new share group starting at the earliest record each run; alternating, Apache first,
@@ -96,7 +100,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -426,6 +430,24 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" metadata-quorum --bootstrap-server "$bs" describe --replication)
       a=$(median_ms apache apache org.apache.kafka.tools.MetadataQuorumCommand --bootstrap-server "$bs" describe --replication)
       report metadata-quorum-replication "kafkit metadata-quorum --replication" "$k" "kafka-metadata-quorum.sh --replication" "$a" ;;
+    admin-tools)
+      start_broker
+      consume_topic 3
+      k=$(median_ms kafkit "$kafkit" transactions --bootstrap-server "$bs" list)
+      a=$(median_ms apache apache org.apache.kafka.tools.TransactionsCommand --bootstrap-server "$bs" list)
+      report transactions-list "kafkit transactions list" "$k" "kafka-transactions.sh list" "$a"
+      k=$(median_ms kafkit "$kafkit" transactions --bootstrap-server "$bs" find-hanging --topic "$consume_name")
+      a=$(median_ms apache apache org.apache.kafka.tools.TransactionsCommand --bootstrap-server "$bs" find-hanging --topic "$consume_name")
+      report transactions-find-hanging "kafkit transactions find-hanging" "$k" "kafka-transactions.sh find-hanging" "$a"
+      "$kafkit" client-metrics --bootstrap-server "$bs" --alter --name bench-metrics --metrics org.apache.kafka.producer. >/dev/null
+      k=$(median_ms kafkit "$kafkit" client-metrics --bootstrap-server "$bs" --describe)
+      a=$(median_ms apache apache org.apache.kafka.tools.ClientMetricsCommand --bootstrap-server "$bs" --describe)
+      report client-metrics-describe "kafkit client-metrics --describe" "$k" "kafka-client-metrics.sh --describe" "$a"
+      "$kafkit" topics --bootstrap-server "$bs" --describe --topic bench-e2e >/dev/null 2>&1 ||
+        "$kafkit" topics --bootstrap-server "$bs" --create --topic bench-e2e --partitions 1 >/dev/null
+      k=$(median_ms kafkit "$kafkit" e2e-latency --bootstrap-server "$bs" --topic bench-e2e --num-records 1000 --producer-acks 1 --record-size 100)
+      a=$(median_ms apache apache org.apache.kafka.tools.EndToEndLatency --bootstrap-server "$bs" --topic bench-e2e --num-records 1000 --producer-acks 1 --record-size 100)
+      report e2e-latency-1000 "kafkit e2e-latency: 1000 records" "$k" "kafka-e2e-latency.sh: 1000 records" "$a" ;;
     streams-groups)
       start_broker
       for t in bench-streams-in bench-streams-out; do
