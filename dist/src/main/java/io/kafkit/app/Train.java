@@ -130,6 +130,14 @@ public final class Train {
     runs.add(
         args("reassign-partitions --execute --reassignment-json-file " + inPlace, bs, timeout));
     runs.add(args("reassign-partitions --cancel --reassignment-json-file " + inPlace, bs, timeout));
+    runs.add(args("cluster cluster-id", bs, timeout));
+    runs.add(args("cluster api-versions", bs, timeout));
+    runs.add(args("broker-api-versions", bs, timeout));
+    runs.add(prefixed("features", bs, timeout, "describe"));
+    runs.add(new String[] {"features", "version-mapping"});
+    runs.add(prefixed("metadata-quorum", bs, timeout, "describe --status"));
+    runs.add(prefixed("transactions", bs, timeout, "list"));
+    runs.add(args("client-metrics --list", bs, timeout));
     runs.add(args("configs --describe --topic train", bs, timeout));
     runs.add(args("configs --alter --topic train --add-config retention.ms=86400000", bs, timeout));
     runs.add(
@@ -155,6 +163,13 @@ public final class Train {
     List<String> all = new ArrayList<>(List.of(command.split(" ")));
     all.add("--bootstrap-server=" + bs);
     all.add(timeout);
+    return all.toArray(new String[0]);
+  }
+
+  /** A tool whose connection options come before its subcommand, as in Apache's. */
+  private static String[] prefixed(String tool, String bs, String timeout, String subcommand) {
+    List<String> all = new ArrayList<>(List.of(tool, "--bootstrap-server=" + bs, timeout));
+    all.addAll(List.of(subcommand.split(" ")));
     return all.toArray(new String[0]);
   }
 
