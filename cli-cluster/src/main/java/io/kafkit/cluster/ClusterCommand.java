@@ -75,31 +75,55 @@ public final class ClusterCommand implements Callable<Integer>, ArgparseRules {
     }
   }
 
+  /** What unregister and unregister-controller share: the node's id, Apache's lines. */
+  abstract static class UnregisterNode extends ClusterToolOptions implements Callable<Integer> {
+    @Option(
+        names = {"--id", "-i"},
+        required = true,
+        paramLabel = "ID",
+        description = "The ID of the node to unregister.")
+    int id;
+
+    /** "broker" or "controller". */
+    abstract String role();
+
+    abstract KafkaFuture<Void> unregister(Admin admin);
+
+    @Override
+    public Integer call() throws Exception {
+      output.refuseJson(spec.name());
+      applyLegacyConfig(err());
+      try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
+        unregister(admin).get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnsupportedVersionException) {
+          // Apache: this sentence, and exit 0
+          throw new KafkitException(
+              "The target cluster does not support the " + role() + " unregistration API.", e);
+        }
+        throw e;
+      }
+      String name = role().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + role().substring(1);
+      out().println(name + " " + id + " is no longer registered.");
+      return ExitCodes.OK;
+    }
+  }
+
   /** {@code unregister --id N}. */
   @Command(
       name = "unregister",
       mixinStandardHelpOptions = true,
       versionProvider = VersionProvider.class,
       description = "Unregister a broker.")
-  static final class Unregister extends ClusterToolOptions implements Callable<Integer> {
-    @Option(
-        names = {"--id", "-i"},
-        required = true,
-        paramLabel = "ID",
-        description = "The ID of the broker to unregister.")
-    int id;
+  static final class Unregister extends UnregisterNode {
+    @Override
+    String role() {
+      return "broker";
+    }
 
     @Override
-    public Integer call() throws Exception {
-      output.refuseJson("unregister");
-      applyLegacyConfig(err());
-      try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
-        unsupportedAsFailure(
-            admin.unregisterBroker(id).all(),
-            "The target cluster does not support the broker unregistration API.");
-      }
-      out().println("Broker " + id + " is no longer registered.");
-      return ExitCodes.OK;
+    KafkaFuture<Void> unregister(Admin admin) {
+      return admin.unregisterBroker(id).all();
     }
   }
 
@@ -109,25 +133,15 @@ public final class ClusterCommand implements Callable<Integer>, ArgparseRules {
       mixinStandardHelpOptions = true,
       versionProvider = VersionProvider.class,
       description = "Unregister a controller.")
-  static final class UnregisterController extends ClusterToolOptions implements Callable<Integer> {
-    @Option(
-        names = {"--id", "-i"},
-        required = true,
-        paramLabel = "ID",
-        description = "The ID of the controller to unregister.")
-    int id;
+  static final class UnregisterController extends UnregisterNode {
+    @Override
+    String role() {
+      return "controller";
+    }
 
     @Override
-    public Integer call() throws Exception {
-      output.refuseJson("unregister-controller");
-      applyLegacyConfig(err());
-      try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
-        unsupportedAsFailure(
-            admin.unregisterController(id).all(),
-            "The target cluster does not support the controller unregistration API.");
-      }
-      out().println("Controller " + id + " is no longer registered.");
-      return ExitCodes.OK;
+    KafkaFuture<Void> unregister(Admin admin) {
+      return admin.unregisterController(id).all();
     }
   }
 
@@ -228,19 +242,6 @@ public final class ClusterCommand implements Callable<Integer>, ArgparseRules {
             .forEach(n -> byId.put(n, ApiVersionsAdapter.request(admin, n.id())));
         return NodeApiVersionsView.print(byId, output, out(), err());
       }
-    }
-  }
-
-  /** An unsupported request is a failure with Apache's sentence (Apache: exit 0). */
-  private static void unsupportedAsFailure(KafkaFuture<Void> request, String unsupported)
-      throws Exception {
-    try {
-      request.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnsupportedVersionException) {
-        throw new KafkitException(unsupported, e);
-      }
-      throw e;
     }
   }
 }

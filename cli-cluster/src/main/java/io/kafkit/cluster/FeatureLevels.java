@@ -47,6 +47,28 @@ final class FeatureLevels {
     }
   }
 
+  /** A feature and a level of it, as Apache reads {@code feature=level}: both trimmed. */
+  record Level(String feature, short level) {
+    static Level parse(String given) {
+      int eq = given.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "Can't parse feature=level string " + given + ": equals sign not found.");
+      }
+      String level = given.substring(eq + 1).trim();
+      try {
+        return new Level(given.substring(0, eq).trim(), Short.parseShort(level));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Can't parse feature=level string "
+                + given
+                + ": unable to parse "
+                + level
+                + " as a short.");
+      }
+    }
+  }
+
   static final List<MetadataVersion> METADATA_VERSIONS =
       List.of(
           new MetadataVersion("3.3-IV3", (short) 7, true),

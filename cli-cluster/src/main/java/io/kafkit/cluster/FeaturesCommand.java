@@ -5,8 +5,6 @@ import io.kafkit.cluster.FeatureLevels.MetadataVersion;
 import io.kafkit.common.cli.ArgparseRules;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.VersionProvider;
-import io.kafkit.common.connect.ConnectionOptions;
-import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.kafka.KafkaErrors;
 import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
@@ -51,28 +49,19 @@ import picocli.CommandLine.Spec;
       FeaturesCommand.VersionMapping.class,
       FeaturesCommand.FeatureDependencies.class
     })
-public final class FeaturesCommand implements Callable<Integer>, ArgparseRules {
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-
-  @Option(
-      names = "--bootstrap-controller",
-      paramLabel = "HOST:PORT[,HOST:PORT...]",
-      description = "The KRaft controllers to connect to, instead of --bootstrap-server.")
-  void bootstrapController(String controllers) {
-    connection.bootstrapController(controllers);
-  }
-
+public final class FeaturesCommand extends ConnectedParent {
   @Override
-  public Integer call() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "Name a subcommand: describe, upgrade, downgrade, disable, version-mapping or"
-            + " feature-dependencies.");
+  String subcommands() {
+    return "describe, upgrade, downgrade, disable, version-mapping or feature-dependencies";
   }
 
-  Admin admin() {
-    return new KafkaClients(connection.resolve()).admin();
+  /** Apache's {@code feature=level} argument, or its usage error. */
+  static FeatureLevels.Level level(CommandSpec spec, String given) {
+    try {
+      return FeatureLevels.Level.parse(given);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** How a level of a feature reads: metadata.version's as its name, others as numbers. */
@@ -190,26 +179,10 @@ public final class FeaturesCommand implements Callable<Integer>, ArgparseRules {
       return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Apache's feature=level: the name and level trimmed, the level a short. */
+    /** Apache's feature=level, each given once. */
     void put(Map<String, Short> updates, String given) {
-      int eq = given.indexOf('=');
-      if (eq < 0) {
-        throw usage("Can't parse feature=level string " + given + ": equals sign not found.");
-      }
-      String name = given.substring(0, eq).trim();
-      String level = given.substring(eq + 1).trim();
-      short parsed;
-      try {
-        parsed = Short.parseShort(level);
-      } catch (NumberFormatException e) {
-        throw usage(
-            "Can't parse feature=level string "
-                + given
-                + ": unable to parse "
-                + level
-                + " as a short.");
-      }
-      putOnce(updates, name, parsed);
+      FeatureLevels.Level level = level(spec, given);
+      putOnce(updates, level.feature(), level.level());
     }
 
     void putOnce(Map<String, Short> updates, String name, short level) {
@@ -484,23 +457,9 @@ public final class FeaturesCommand implements Callable<Integer>, ArgparseRules {
     }
 
     private Dependency lookUp(String given) {
-      int eq = given.indexOf('=');
-      if (eq < 0) {
-        throw usage("Can't parse feature=level string " + given + ": equals sign not found.");
-      }
-      String name = given.substring(0, eq).trim();
-      String text = given.substring(eq + 1).trim();
-      short level;
-      try {
-        level = Short.parseShort(text);
-      } catch (NumberFormatException e) {
-        throw usage(
-            "Can't parse feature=level string "
-                + given
-                + ": unable to parse "
-                + text
-                + " as a short.");
-      }
+      FeatureLevels.Level parsed = level(spec, given);
+      String name = parsed.feature();
+      short level = parsed.level();
       if (name.equals(FeatureLevels.METADATA_VERSION)) {
         MetadataVersion mv =
             FeatureLevels.metadataVersion(level)

@@ -5,7 +5,6 @@ import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
-import io.kafkit.common.connect.KafkaClients;
 import io.kafkit.common.output.OutputOptions;
 import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
@@ -48,29 +47,13 @@ import picocli.CommandLine.Spec;
       MetadataQuorumCommand.AddController.class,
       MetadataQuorumCommand.RemoveController.class
     })
-public final class MetadataQuorumCommand implements Callable<Integer>, ArgparseRules {
+public final class MetadataQuorumCommand extends ConnectedParent {
   /** How long a replica that lags may go without catching up before it is called behind. */
   static final long BEHIND_AFTER_MS = 5_000;
 
-  @Spec CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-
-  @Option(
-      names = "--bootstrap-controller",
-      paramLabel = "HOST:PORT[,HOST:PORT...]",
-      description = "The KRaft controllers to connect to, instead of --bootstrap-server.")
-  void bootstrapController(String controllers) {
-    connection.bootstrapController(controllers);
-  }
-
   @Override
-  public Integer call() {
-    throw new ParameterException(
-        spec.commandLine(), "Name a subcommand: describe, add-controller or remove-controller.");
-  }
-
-  Admin admin() {
-    return new KafkaClients(connection.resolve()).admin();
+  String subcommands() {
+    return "describe, add-controller or remove-controller";
   }
 
   /** {@code describe --status | --replication [--human-readable]}. */
