@@ -173,6 +173,16 @@ public final class KafkaCluster {
     }
   }
 
+  /**
+   * The client properties of the super user {@link #SASL_ADMIN} on this cluster (PLAIN on a SASL
+   * listener), as a {@code --command-config} file holds them.
+   */
+  public Map<String, Object> adminClientConfig() {
+    Map<String, Object> config = clientConfig(kit, protocol, "PLAIN", SASL_ADMIN_PASSWORD);
+    config.remove("bootstrap.servers");
+    return config;
+  }
+
   /** A client's {@code sasl.jaas.config} for PLAIN or SCRAM-SHA-*: the login module and user. */
   public static String jaasConfig(String mechanism, String user, String password) {
     String module =
@@ -290,6 +300,8 @@ public final class KafkaCluster {
         builder.setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
         // what the kit sets on brokers only; the controller must agree with the list above
         builder.setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        // delegation tokens (kafkit delegation-tokens) need a secret to sign them with
+        builder.setConfigProp("delegation.token.secret.key", "kafkit-test-token-secret");
       }
       KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
       kit.format();

@@ -2,6 +2,7 @@ package io.kafkit.app;
 
 import io.kafkit.admin.ClientMetricsCommand;
 import io.kafkit.admin.ConfigsCommand;
+import io.kafkit.admin.DelegationTokensCommand;
 import io.kafkit.admin.DeleteRecordsCommand;
 import io.kafkit.admin.GetOffsetsCommand;
 import io.kafkit.admin.LeaderElectionCommand;
@@ -215,6 +216,12 @@ final class Tools {
               "transactions",
               TransactionsCommand.class,
               List.of("kafka-transactions.sh"),
+              JvmProfile.SHORT_COMMAND,
+              true),
+          new Tool(
+              "delegation-tokens",
+              DelegationTokensCommand.class,
+              List.of("kafka-delegation-tokens.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
           new Tool(
