@@ -103,5 +103,8 @@ step "Three replicas in sync again" topics --bootstrap-server "$cbs" --describe 
 step "Give leadership back to each partition's preferred replica (kafka-leader-election.sh)" \
   leader-election --bootstrap-server "$cbs" --election-type preferred --all-topic-partitions
 step "Nothing was lost" console-consumer --bootstrap-server "$cbs" --topic payments --from-beginning --exit-at-end
+step "The KRaft quorum: its leader, voters and how far each is behind (kafka-metadata-quorum.sh)" \
+  metadata-quorum --bootstrap-server "$cbs" describe --replication
+step "The feature levels the cluster runs at (kafka-features.sh)" features --bootstrap-server "$cbs" describe
 
 printf '\n== Done: the cluster stops now.\n'
