@@ -23,6 +23,7 @@ public final class KafkaCluster {
   private static KafkaCluster single;
   private static KafkaCluster three;
   private static KafkaCluster sasl;
+  private static KafkaCluster saslAcls;
   private static KafkaCluster ssl;
   private static KafkaCluster saslSsl;
 
@@ -77,6 +78,17 @@ public final class KafkaCluster {
       sasl = start(1, SecurityProtocol.SASL_PLAINTEXT);
     }
     return sasl;
+  }
+
+  /**
+   * As {@link #sasl()}, with an authorizer (StandardAuthorizer): {@link #SASL_ADMIN} is a super
+   * user, {@link #SASL_USER} may do only what ACLs allow.
+   */
+  public static synchronized KafkaCluster saslAcls() {
+    if (saslAcls == null) {
+      saslAcls = start(1, SecurityProtocol.SASL_PLAINTEXT, true);
+    }
+    return saslAcls;
   }
 
   public static final String SASL_USER = org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_USER1;
@@ -255,6 +267,10 @@ public final class KafkaCluster {
   }
 
   private static KafkaCluster start(int brokers, SecurityProtocol protocol) {
+    return start(brokers, protocol, false);
+  }
+
+  private static KafkaCluster start(int brokers, SecurityProtocol protocol, boolean acls) {
     try {
       Path base = Files.createTempDirectory("kafkit-it-cluster-");
       TestKitNodes nodes =
@@ -300,6 +316,12 @@ public final class KafkaCluster {
         builder.setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
         // what the kit sets on brokers only; the controller must agree with the list above
         builder.setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        if (acls) {
+          // the controller listener is PLAINTEXT: its peers are ANONYMOUS, and super users too
+          builder.setConfigProp(
+              "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+          builder.setConfigProp("super.users", "User:" + SASL_ADMIN + ";User:ANONYMOUS");
+        }
         // delegation tokens (kafkit delegation-tokens) need a secret to sign them with
         builder.setConfigProp("delegation.token.secret.key", "kafkit-test-token-secret");
       }

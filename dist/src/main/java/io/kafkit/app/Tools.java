@@ -1,5 +1,6 @@
 package io.kafkit.app;
 
+import io.kafkit.admin.AclsCommand;
 import io.kafkit.admin.ClientMetricsCommand;
 import io.kafkit.admin.ConfigsCommand;
 import io.kafkit.admin.DelegationTokensCommand;
@@ -212,6 +213,8 @@ final class Tools {
               List.of("kafka-e2e-latency.sh"),
               JvmProfile.LOAD_GENERATOR,
               true),
+          new Tool(
+              "acls", AclsCommand.class, List.of("kafka-acls.sh"), JvmProfile.SHORT_COMMAND, true),
           new Tool(
               "transactions",
               TransactionsCommand.class,
