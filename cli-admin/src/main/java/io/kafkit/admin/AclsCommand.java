@@ -12,28 +12,20 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AccessControlEntryFilter;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 import picocli.CommandLine.Command;
@@ -59,41 +51,6 @@ public final class AclsCommand implements Callable<Integer> {
   private static final Pattern IPV4 =
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-
-  private static final Map<ResourceType, Set<AclOperation>> SUPPORTED =
-      Map.of(
-          ResourceType.TOPIC,
-          EnumSet.of(
-              AclOperation.READ,
-              AclOperation.WRITE,
-              AclOperation.CREATE,
-              AclOperation.DESCRIBE,
-              AclOperation.DELETE,
-              AclOperation.ALTER,
-              AclOperation.DESCRIBE_CONFIGS,
-              AclOperation.ALTER_CONFIGS),
-          ResourceType.GROUP,
-          EnumSet.of(
-              AclOperation.READ,
-              AclOperation.DESCRIBE,
-              AclOperation.DELETE,
-              AclOperation.DESCRIBE_CONFIGS,
-              AclOperation.ALTER_CONFIGS),
-          ResourceType.CLUSTER,
-          EnumSet.of(
-              AclOperation.CREATE,
-              AclOperation.CLUSTER_ACTION,
-              AclOperation.DESCRIBE_CONFIGS,
-              AclOperation.ALTER_CONFIGS,
-              AclOperation.IDEMPOTENT_WRITE,
-              AclOperation.ALTER,
-              AclOperation.DESCRIBE),
-          ResourceType.TRANSACTIONAL_ID,
-          EnumSet.of(AclOperation.DESCRIBE, AclOperation.WRITE, AclOperation.TWO_PHASE_COMMIT),
-          ResourceType.DELEGATION_TOKEN,
-          EnumSet.of(AclOperation.DESCRIBE),
-          ResourceType.USER,
-          EnumSet.of(AclOperation.CREATE_TOKENS, AclOperation.DESCRIBE_TOKENS));
 
   private final Environment environment;
 
@@ -210,29 +167,6 @@ public final class AclsCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
-  /** One ACL, as --output json lists it. */
-  record Acl(
-      String resourceType,
-      String name,
-      String patternType,
-      String principal,
-      String host,
-      String operation,
-      String permission) {
-    static Acl of(AclBinding b) {
-      return new Acl(
-          b.pattern().resourceType().name(),
-          b.pattern().name(),
-          b.pattern().patternType().name(),
-          b.entry().principal(),
-          b.entry().host(),
-          b.entry().operation().name(),
-          b.entry().permissionType().name());
-    }
-  }
-
-  record View(List<Acl> acls) {}
-
   @Override
   public Integer call() throws Exception {
     check();
@@ -242,12 +176,13 @@ public final class AclsCommand implements Callable<Integer> {
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (add) {
         output.refuseJson("--add");
-        add(admin, wanted, out);
+        new AclChanges(admin).add(wanted, out);
       } else if (remove) {
         output.refuseJson("--remove");
-        remove(admin, wanted, out);
+        new AclChanges(admin).remove(wanted, question -> force || confirm(question, out), out);
       } else {
-        list(admin, wanted.keySet(), out);
+        new AclChanges(admin)
+            .list(wanted.keySet(), principals.stream().map(this::principal).toList(), output, out);
       }
     }
     out.flush();
@@ -367,38 +302,24 @@ public final class AclsCommand implements Callable<Integer> {
     return p;
   }
 
-  /** Apache's names: Read, IdempotentWrite, or upper case with or without underscores. */
+  /** The --operation values (default All); an unknown name is a usage error. */
   private Set<AclOperation> operations() {
     if (operations.isEmpty()) {
       return EnumSet.of(AclOperation.ALL);
     }
     Set<AclOperation> ops = new LinkedHashSet<>();
     for (String given : operations) {
-      String key = given.trim().toUpperCase(Locale.ROOT).replace("_", "");
-      AclOperation op =
-          EnumSet.allOf(AclOperation.class).stream()
-              .filter(o -> o != AclOperation.UNKNOWN && o != AclOperation.ANY)
-              .filter(o -> o.name().replace("_", "").equals(key))
-              .findFirst()
+      ops.add(
+          AclOperations.parse(given)
               .orElseThrow(
                   () ->
                       usage(
                           "'"
                               + given
                               + "' is not an operation; the operations are "
-                              + EnumSet.allOf(AclOperation.class).stream()
-                                  .filter(o -> o != AclOperation.UNKNOWN && o != AclOperation.ANY)
-                                  .map(AclsCommand::pascal)
-                                  .collect(Collectors.joining(", "))));
-      ops.add(op);
+                              + AclOperations.names())));
     }
     return ops;
-  }
-
-  private static String pascal(AclOperation op) {
-    return java.util.Arrays.stream(op.name().split("_"))
-        .map(w -> w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining());
   }
 
   /** The resources named, each with the ACLs to add or remove on it, in a stable order. */
@@ -440,7 +361,7 @@ public final class AclsCommand implements Callable<Integer> {
     if (add || remove) {
       for (Map.Entry<ResourcePatternFilter, Set<AccessControlEntry>> e : wanted.entrySet()) {
         Set<AclOperation> valid = EnumSet.of(AclOperation.ALL);
-        valid.addAll(SUPPORTED.get(e.getKey().resourceType()));
+        valid.addAll(AclOperations.SUPPORTED.get(e.getKey().resourceType()));
         for (AccessControlEntry acl : e.getValue()) {
           if (!valid.contains(acl.operation())) {
             throw usage(
@@ -501,89 +422,6 @@ public final class AclsCommand implements Callable<Integer> {
     return entries;
   }
 
-  private static final Comparator<ResourcePattern> BY_RESOURCE =
-      Comparator.comparing((ResourcePattern r) -> r.resourceType().name())
-          .thenComparing(ResourcePattern::name)
-          .thenComparing(r -> r.patternType().name());
-
-  private static final Comparator<AccessControlEntry> BY_ENTRY =
-      Comparator.comparing(AccessControlEntry::toString);
-
-  private void add(
-      Admin admin, Map<ResourcePatternFilter, Set<AccessControlEntry>> wanted, PrintWriter out)
-      throws Exception {
-    List<AclBinding> create = new ArrayList<>();
-    for (Map.Entry<ResourcePatternFilter, Set<AccessControlEntry>> e : wanted.entrySet()) {
-      ResourcePatternFilter f = e.getKey();
-      ResourcePattern resource = new ResourcePattern(f.resourceType(), f.name(), f.patternType());
-      Set<AccessControlEntry> existing =
-          admin
-              .describeAcls(new AclBindingFilter(resource.toFilter(), AccessControlEntryFilter.ANY))
-              .values()
-              .get()
-              .stream()
-              .map(AclBinding::entry)
-              .collect(Collectors.toSet());
-      List<AccessControlEntry> fresh = new ArrayList<>();
-      for (AccessControlEntry acl : sorted(e.getValue())) {
-        if (existing.contains(acl)) {
-          out.println("Acl " + new AclBinding(resource, acl) + " already exists.");
-        } else {
-          fresh.add(acl);
-        }
-      }
-      if (!fresh.isEmpty()) {
-        out.println(
-            "Adding ACLs for resource `"
-                + resource
-                + "`: "
-                + System.lineSeparator()
-                + " "
-                + fresh.stream()
-                    .map(a -> "\t" + a)
-                    .collect(Collectors.joining(System.lineSeparator()))
-                + System.lineSeparator());
-        fresh.forEach(a -> create.add(new AclBinding(resource, a)));
-      }
-    }
-    out.flush();
-    if (!create.isEmpty()) {
-      admin.createAcls(create).all().get();
-    }
-  }
-
-  private void remove(
-      Admin admin, Map<ResourcePatternFilter, Set<AccessControlEntry>> wanted, PrintWriter out)
-      throws Exception {
-    for (Map.Entry<ResourcePatternFilter, Set<AccessControlEntry>> e : wanted.entrySet()) {
-      ResourcePatternFilter f = e.getKey();
-      String shown = new ResourcePattern(f.resourceType(), f.name(), f.patternType()).toString();
-      List<AclBindingFilter> delete = new ArrayList<>();
-      String question;
-      if (e.getValue().isEmpty()) {
-        question =
-            "Are you sure you want to delete all ACLs for resource filter `" + shown + "`? (y/n)";
-        delete.add(new AclBindingFilter(f, AccessControlEntryFilter.ANY));
-      } else {
-        question =
-            "Are you sure you want to remove ACLs: "
-                + System.lineSeparator()
-                + " "
-                + sorted(e.getValue()).stream()
-                    .map(a -> "\t" + a)
-                    .collect(Collectors.joining(System.lineSeparator()))
-                + System.lineSeparator()
-                + " from resource filter `"
-                + shown
-                + "`? (y/n)";
-        sorted(e.getValue()).forEach(a -> delete.add(new AclBindingFilter(f, a.toFilter())));
-      }
-      if (force || confirm(question, out)) {
-        admin.deleteAcls(delete).all().get();
-      }
-    }
-  }
-
   private boolean confirm(String question, PrintWriter out) throws Exception {
     if (!environment.terminal()) {
       throw new KafkitException(
@@ -596,81 +434,5 @@ public final class AclsCommand implements Callable<Integer> {
         new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))
             .readLine();
     return answer != null && answer.trim().equalsIgnoreCase("y");
-  }
-
-  private void list(Admin admin, Set<ResourcePatternFilter> filters, PrintWriter out)
-      throws Exception {
-    List<AclBinding> found = new ArrayList<>();
-    if (filters.isEmpty()) {
-      found.addAll(admin.describeAcls(AclBindingFilter.ANY).values().get());
-    } else {
-      for (ResourcePatternFilter f : filters) {
-        found.addAll(
-            admin
-                .describeAcls(new AclBindingFilter(f, AccessControlEntryFilter.ANY))
-                .values()
-                .get());
-      }
-    }
-    Map<ResourcePattern, Set<AccessControlEntry>> byResource = new TreeMap<>(BY_RESOURCE);
-    for (AclBinding b : found) {
-      byResource.computeIfAbsent(b.pattern(), r -> new TreeSet<>(BY_ENTRY)).add(b.entry());
-    }
-    if (output.json()) {
-      List<Acl> acls = new ArrayList<>();
-      byResource.forEach(
-          (r, entries) ->
-              entries.stream()
-                  .filter(a -> principals.isEmpty() || appliesToAny(a))
-                  .forEach(a -> acls.add(Acl.of(new AclBinding(r, a)))));
-      output.print(new View(acls), (v, w) -> {}, out);
-      return;
-    }
-    if (principals.isEmpty()) {
-      print(byResource, out);
-      return;
-    }
-    for (String p : new TreeSet<>(principals.stream().map(this::principal).toList())) {
-      out.println("ACLs for principal `" + p + "`");
-      Map<ResourcePattern, Set<AccessControlEntry>> mine = new TreeMap<>(BY_RESOURCE);
-      byResource.forEach(
-          (r, entries) -> {
-            Set<AccessControlEntry> applying = new TreeSet<>(BY_ENTRY);
-            entries.stream().filter(a -> applies(a, p)).forEach(applying::add);
-            if (!applying.isEmpty()) {
-              mine.put(r, applying);
-            }
-          });
-      print(mine, out);
-    }
-  }
-
-  /** An entry of this principal, or of every user (User:*): what the principal may do. */
-  private static boolean applies(AccessControlEntry acl, String principal) {
-    return acl.principal().equals(principal)
-        || (acl.principal().equals("User:*") && principal.startsWith("User:"));
-  }
-
-  private boolean appliesToAny(AccessControlEntry acl) {
-    return principals.stream().map(String::trim).anyMatch(p -> applies(acl, p));
-  }
-
-  private static void print(
-      Map<ResourcePattern, Set<AccessControlEntry>> byResource, PrintWriter out) {
-    byResource.forEach(
-        (r, entries) ->
-            out.println(
-                "Current ACLs for resource `"
-                    + r
-                    + "`:"
-                    + System.lineSeparator()
-                    + entries.stream()
-                        .map(a -> "\t" + a)
-                        .collect(Collectors.joining(System.lineSeparator()))
-                    + System.lineSeparator()));
-  }
-
-  private static List<AccessControlEntry> sorted(Set<AccessControlEntry> entries) {
-    return entries.stream().sorted(BY_ENTRY).toList();
   }
 }

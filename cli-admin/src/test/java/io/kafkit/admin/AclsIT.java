@@ -8,13 +8,11 @@ import io.kafkit.testkit.ApacheTools;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,15 +29,9 @@ class AclsIT {
   static String config;
 
   @BeforeAll
-  static void aclCluster(@TempDir Path dir) throws Exception {
+  static void aclCluster(@TempDir Path dir) {
     cluster = KafkaCluster.saslAcls();
-    Path file = dir.resolve("admin.properties");
-    Files.writeString(
-        file,
-        cluster.adminClientConfig().entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue().toString().replace("\\", "\\\\"))
-            .collect(Collectors.joining("\n")));
-    config = file.toString();
+    config = cluster.adminConfigFile(dir).toString();
   }
 
   static String[] args(String... more) {

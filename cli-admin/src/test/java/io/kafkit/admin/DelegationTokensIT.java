@@ -9,11 +9,9 @@ import io.kafkit.testkit.ApacheTools;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +23,9 @@ class DelegationTokensIT {
   static String config;
 
   @BeforeAll
-  static void saslCluster(@TempDir Path dir) throws Exception {
+  static void saslCluster(@TempDir Path dir) {
     cluster = KafkaCluster.sasl();
-    Path file = dir.resolve("admin.properties");
-    Files.writeString(
-        file,
-        cluster.adminClientConfig().entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue().toString().replace("\\", "\\\\"))
-            .collect(Collectors.joining("\n")));
-    config = file.toString();
+    config = cluster.adminConfigFile(dir).toString();
   }
 
   static String[] args(String... more) {

@@ -195,6 +195,21 @@ public final class KafkaCluster {
     return config;
   }
 
+  /**
+   * {@link #adminClientConfig()} written as a properties file in {@code dir}, for --command-config.
+   */
+  public java.nio.file.Path adminConfigFile(java.nio.file.Path dir) {
+    java.util.Properties props = new java.util.Properties();
+    adminClientConfig().forEach((k, v) -> props.setProperty(k, String.valueOf(v)));
+    java.nio.file.Path file = dir.resolve("admin.properties");
+    try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+      props.store(out, null);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
+  }
+
   /** A client's {@code sasl.jaas.config} for PLAIN or SCRAM-SHA-*: the login module and user. */
   public static String jaasConfig(String mechanism, String user, String password) {
     String module =
