@@ -3,6 +3,8 @@ package io.kafkit.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkit.common.output.Json;
 import io.kafkit.testkit.ApacheTools;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
@@ -11,11 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigOp.OpType;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +144,105 @@ class TransactionsIT {
             "--dry-run");
     assertEquals(0, none.exitCode(), none.toString());
     assertEquals("", none.err());
+  }
+
+  /**
+   * A real hanging transaction: a record written in a transaction its coordinator never heard of,
+   * on a broker that does not verify transactions. Apache's find-hanging and kafkit's list it
+   * alike; kafkit's --abort-hanging shows it (--dry-run), refuses to abort it unasked, and aborts
+   * it with --yes, after which read_committed readers get past it.
+   */
+  @Test
+  void findsAndAbortsARealHangingTransaction() throws Exception {
+    String topic = cluster.createTopic("tx-hanging", 1);
+    TopicPartition tp = new TopicPartition(topic, 0);
+    ConfigResource brokers = new ConfigResource(ConfigResource.Type.BROKER, "");
+    String verification = "transaction.partition.verification.enable";
+    try (Admin admin = cluster.admin()) {
+      alter(admin, brokers, new AlterConfigOp(new ConfigEntry(verification, "false"), OpType.SET));
+      try (KafkaProducer<byte[], byte[]> producer = transactional("tx-hanging")) {
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(topic, 0, null, "committed".getBytes())).get();
+        producer.commitTransaction();
+      }
+      TransactionDescription done =
+          admin.describeTransactions(List.of("tx-hanging")).description("tx-hanging").get();
+      long offset =
+          RawTransactionalProduce.send(
+              cluster.bootstrapServers(),
+              "tx-hanging",
+              done.producerId(),
+              (short) done.producerEpoch(),
+              topic,
+              0);
+      assertEquals(offset, lastStableOffset(admin, tp));
+
+      String[] find = {"find-hanging", "--topic", topic, "--max-transaction-timeout", "0"};
+      assertSameAsApache(find);
+      CliResult found = kafkit(find);
+      assertEquals(2, found.out().lines().count(), found.toString());
+      assertTrue(
+          found
+              .out()
+              .lines()
+              .skip(1)
+              .findFirst()
+              .orElseThrow()
+              .matches(
+                  topic + " *\\t0 +\\t" + done.producerId() + " +\\t.*\\t" + offset + " +\\t.*"),
+          found.out());
+
+      CliResult dryRun = kafkit(with(find, "--abort-hanging", "--dry-run"));
+      assertEquals(0, dryRun.exitCode(), dryRun.toString());
+      assertEquals(found.out(), dryRun.out());
+      assertTrue(dryRun.err().startsWith("Dry run: would abort "), dryRun.err());
+      CliResult unasked = kafkit(with(find, "--abort-hanging"));
+      assertEquals(1, unasked.exitCode(), unasked.toString());
+      assertEquals(1, unasked.err().lines().count(), unasked.toString());
+      assertEquals(offset, lastStableOffset(admin, tp), "nothing aborted yet");
+
+      CliResult json = kafkit(with(find, "--output", "json"));
+      JsonNode hanging = Json.mapper().readTree(json.out()).get("hanging");
+      assertEquals(1, hanging.size(), json.out());
+      assertEquals(done.producerId(), hanging.get(0).get("producerId").asLong(), json.out());
+
+      CliResult aborted = kafkit(with(find, "--abort-hanging", "--yes"));
+      assertEquals(0, aborted.exitCode(), aborted.toString());
+      assertTrue(aborted.err().startsWith("Aborted "), aborted.err());
+      // the abort marker follows the record: read_committed readers reach the end
+      long end =
+          admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+      assertEquals(end, lastStableOffset(admin, tp));
+      assertEquals(offset + 2, end);
+      CliResult after = apache(find);
+      assertEquals(1, after.out().lines().count(), after.toString());
+      assertSameAsApache(find);
+    } finally {
+      try (Admin admin = cluster.admin()) {
+        alter(admin, brokers, new AlterConfigOp(new ConfigEntry(verification, ""), OpType.DELETE));
+      }
+    }
+  }
+
+  static String[] with(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+
+  static void alter(Admin admin, ConfigResource resource, AlterConfigOp op) throws Exception {
+    admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get();
+    // a cluster-wide broker setting reaches the broker through the metadata log
+    Thread.sleep(1_000);
+  }
+
+  static long lastStableOffset(Admin admin, TopicPartition tp) throws Exception {
+    return admin
+        .listOffsets(
+            Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .partitionResult(tp)
+        .get()
+        .offset();
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNode;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -26,6 +27,7 @@ public final class KafkaCluster {
   private static KafkaCluster saslAcls;
   private static KafkaCluster ssl;
   private static KafkaCluster saslSsl;
+  private static KafkaCluster reconfigurable;
 
   /**
    * The password of {@link #SASL_ADMIN} for SCRAM-SHA-256 and SCRAM-SHA-512, on the SASL clusters
@@ -142,6 +144,70 @@ public final class KafkaCluster {
       three = start(3);
     }
     return three;
+  }
+
+  /**
+   * One broker and three controllers on a dynamic quorum ({@code kraft.version} 1): controller
+   * {@value #FIRST_CONTROLLER} was formatted standalone and is the only voter; the others follow
+   * the quorum as observers until they are added, for the tests of add-controller and
+   * remove-controller.
+   */
+  public static synchronized KafkaCluster reconfigurableQuorum() {
+    if (reconfigurable == null) {
+      reconfigurable = start(1, SecurityProtocol.PLAINTEXT, false, true);
+    }
+    return reconfigurable;
+  }
+
+  /** The test kit's first controller id; the next controllers count up from it. */
+  public static final int FIRST_CONTROLLER = 3000;
+
+  /**
+   * A controller's own properties, as an operator passes them to {@code kafka-metadata-quorum.sh
+   * --command-config FILE add-controller}: its node id, roles, metadata directory (formatted, with
+   * its directory id) and controller listener with the port it listens on, written in {@code dir}.
+   */
+  public Path controllerConfigFile(int id, Path dir) {
+    TestKitNode node = kit.nodes().controllerNodes().get(id);
+    if (node == null) {
+      throw new IllegalArgumentException("no controller " + id);
+    }
+    String listener = kit.nodes().controllerListenerName().value();
+    int port =
+        kit.controllers().get(id).socketServer().boundPort(kit.nodes().controllerListenerName());
+    Path file = dir.resolve("controller-" + id + ".properties");
+    try {
+      // The kit's observers run with the directory id of their in-memory properties, which is not
+      // the one it formatted on disk: the operator's copy of the directory holds the running one.
+      Path metadata = Files.createDirectories(dir.resolve("controller-" + id + "-metadata"));
+      Files.writeString(
+          metadata.resolve("meta.properties"),
+          String.join(
+              "\n",
+              "version=1",
+              "node.id=" + id,
+              "cluster.id=" + kit.nodes().clusterId(),
+              "directory.id=" + node.metadataDirectoryId(),
+              ""));
+      Files.writeString(
+          file,
+          String.join(
+              "\n",
+              "node.id=" + id,
+              "process.roles=controller",
+              "metadata.log.dir=" + metadata,
+              "listeners=" + listener + "://localhost:" + port,
+              "controller.listener.names=" + listener,
+              ""));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** The directory id of a controller's metadata directory, as remove-controller names it. */
+  public String controllerDirectoryId(int id) {
+    return kit.nodes().controllerNodes().get(id).metadataDirectoryId().toString();
   }
 
   public String bootstrapServers() {
@@ -286,14 +352,19 @@ public final class KafkaCluster {
   }
 
   private static KafkaCluster start(int brokers, SecurityProtocol protocol, boolean acls) {
+    return start(brokers, protocol, acls, false);
+  }
+
+  private static KafkaCluster start(
+      int brokers, SecurityProtocol protocol, boolean acls, boolean dynamicQuorum) {
     try {
       Path base = Files.createTempDirectory("kafkit-it-cluster-");
       TestKitNodes nodes =
           new TestKitNodes.Builder()
               // a SASL broker does not start combined with its controller in the test kit
-              .setCombined(brokers == 1 && protocol == SecurityProtocol.PLAINTEXT)
+              .setCombined(brokers == 1 && protocol == SecurityProtocol.PLAINTEXT && !dynamicQuorum)
               .setNumBrokerNodes(brokers)
-              .setNumControllerNodes(1)
+              .setNumControllerNodes(dynamicQuorum ? 3 : 1)
               .setBaseDirectory(base)
               .setBrokerSecurityProtocol(protocol)
               // the kit takes SSL for both listeners or for neither
@@ -340,7 +411,8 @@ public final class KafkaCluster {
         // delegation tokens (kafkit delegation-tokens) need a secret to sign them with
         builder.setConfigProp("delegation.token.secret.key", "kafkit-test-token-secret");
       }
-      KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
+      // standalone: the first controller is the quorum's one voter, with kraft.version 1
+      KafkaClusterTestKit kit = builder.setStandalone(dynamicQuorum).setDeleteOnClose(true).build();
       kit.format();
       kit.startup();
       kit.waitForReadyBrokers();
