@@ -7,7 +7,7 @@
 #                                       producer-perf, consumer-perf, dump-log, get-offsets,
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
-#                                       cluster-tools, admin-tools,
+#                                       cluster-tools, admin-tools, security-tools,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -75,6 +75,12 @@
 # kafka-client-metrics.sh --describe (one resource) and kafka-e2e-latency.sh (1,000 records of
 # 100 bytes, acks=1, whole process), each kafkit against Apache's.
 #
+# security-tools starts a broker of its own with StandardAuthorizer and a SASL_PLAINTEXT (PLAIN)
+# listener beside the PLAINTEXT one (whose ANONYMOUS user is, like the SASL admin, a super user),
+# and times kafka-acls.sh --list (20 ACLs on 10 topics) and --add (an ACL already there: the same
+# request every run), and kafka-delegation-tokens.sh --describe (five tokens) and --create, over
+# SASL with a --command-config file, each kafkit against Apache's.
+#
 # share-perf compares the records per second share-consumer-perf-test reports against Apache's
 # ShareConsumerPerformance (its script's -Xmx512M): 200,000 records of consume's topic, one share
 # consumer, a new share group starting at the earliest record each run; alternating, Apache first,
@@ -100,7 +106,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -448,6 +454,46 @@ for name in "${names[@]}"; do
       k=$(median_ms kafkit "$kafkit" e2e-latency --bootstrap-server "$bs" --topic bench-e2e --num-records 1000 --producer-acks 1 --record-size 100)
       a=$(median_ms apache apache org.apache.kafka.tools.EndToEndLatency --bootstrap-server "$bs" --topic bench-e2e --num-records 1000 --producer-acks 1 --record-size 100)
       report e2e-latency-1000 "kafkit e2e-latency: 1000 records" "$k" "kafka-e2e-latency.sh: 1000 records" "$a" ;;
+    security-tools)
+      free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+      sec_port=$(free_port); sasl_port=$(free_port); sec_cport=$(free_port)
+      sec_dir=$work/broker-security
+      rm -rf "$sec_dir"
+      jaas='org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin-secret" user_admin="admin-secret";'
+      "$kafkit" broker start --data-dir "$sec_dir" --port "$sec_port" --controller-port "$sec_cport" \
+        --override "listeners=PLAINTEXT://127.0.0.1:$sec_port,SASL_PLAINTEXT://127.0.0.1:$sasl_port,CONTROLLER://127.0.0.1:$sec_cport" \
+        --override "advertised.listeners=PLAINTEXT://127.0.0.1:$sec_port,SASL_PLAINTEXT://127.0.0.1:$sasl_port" \
+        --override "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT" \
+        --override "inter.broker.listener.name=PLAINTEXT" \
+        --override "sasl.enabled.mechanisms=PLAIN" \
+        --override "listener.name.sasl_plaintext.plain.sasl.jaas.config=$jaas" \
+        --override "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer" \
+        --override "super.users=User:admin;User:ANONYMOUS" \
+        --override "delegation.token.secret.key=bench-token-secret" >/dev/null
+      trap '"$kafkit" broker stop --data-dir "$sec_dir" >/dev/null 2>&1 || true; [ $started = no ] || "$kafkit" broker stop --data-dir "$broker_dir" >/dev/null 2>&1 || true' EXIT
+      sec_bs=127.0.0.1:$sec_port
+      sasl_config=$work/sasl-admin.properties
+      printf '%s\n' 'security.protocol=SASL_PLAINTEXT' 'sasl.mechanism=PLAIN' \
+        "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"admin-secret\";" >"$sasl_config"
+      for i in $(seq 1 10); do
+        "$kafkit" acls --bootstrap-server "$sec_bs" --add --allow-principal "User:bench-$i" --operation Read --operation Describe --topic "bench-acl-$i" >/dev/null
+      done
+      k=$(median_ms kafkit "$kafkit" acls --bootstrap-server "$sec_bs" --list)
+      a=$(median_ms apache apache org.apache.kafka.tools.AclCommand --bootstrap-server "$sec_bs" --list)
+      report acls-list "kafkit acls --list" "$k" "kafka-acls.sh --list" "$a"
+      k=$(median_ms kafkit "$kafkit" acls --bootstrap-server "$sec_bs" --add --allow-principal User:bench-1 --operation Read --topic bench-acl-1)
+      a=$(median_ms apache apache org.apache.kafka.tools.AclCommand --bootstrap-server "$sec_bs" --add --allow-principal User:bench-1 --operation Read --topic bench-acl-1)
+      report acls-add "kafkit acls --add" "$k" "kafka-acls.sh --add" "$a"
+      for _ in 1 2 3 4 5; do
+        "$kafkit" delegation-tokens --bootstrap-server "127.0.0.1:$sasl_port" --command-config "$sasl_config" --create --max-life-time-period -1 >/dev/null
+      done
+      k=$(median_ms kafkit "$kafkit" delegation-tokens --bootstrap-server "127.0.0.1:$sasl_port" --command-config "$sasl_config" --describe)
+      a=$(median_ms apache apache org.apache.kafka.tools.DelegationTokenCommand --bootstrap-server "127.0.0.1:$sasl_port" --command-config "$sasl_config" --describe)
+      report delegation-tokens-describe "kafkit delegation-tokens --describe" "$k" "kafka-delegation-tokens.sh --describe" "$a"
+      k=$(median_ms kafkit "$kafkit" delegation-tokens --bootstrap-server "127.0.0.1:$sasl_port" --command-config "$sasl_config" --create --max-life-time-period -1)
+      a=$(median_ms apache apache org.apache.kafka.tools.DelegationTokenCommand --bootstrap-server "127.0.0.1:$sasl_port" --command-config "$sasl_config" --create --max-life-time-period -1)
+      report delegation-tokens-create "kafkit delegation-tokens --create" "$k" "kafka-delegation-tokens.sh --create" "$a"
+      "$kafkit" broker stop --data-dir "$sec_dir" >/dev/null ;;
     streams-groups)
       start_broker
       for t in bench-streams-in bench-streams-out; do
