@@ -7,13 +7,18 @@ import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.ConnectionSettings;
+import io.kafkit.common.convert.PointInTime;
+import io.kafkit.common.filter.FilterOptions;
+import io.kafkit.common.filter.RecordFilter;
 import io.kafkit.common.output.OutputFormat;
 import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -43,6 +48,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   @Mixin FormatOptions formatting;
   @Mixin OutputOptions output;
   @Mixin Verbosity verbosity;
+  @Mixin FilterOptions filters;
 
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic to read.")
   String topic;
@@ -106,6 +112,32 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   boolean exitAtEnd;
 
   @Option(
+      names = "--to-offset",
+      paramLabel = "[PARTITION:]OFFSET",
+      description =
+          "Stop each partition after this offset (PARTITION:OFFSET for one partition; repeat for"
+              + " more).")
+  List<String> toOffsets = new ArrayList<>();
+
+  @Option(
+      names = "--to-time",
+      paramLabel = "TIME",
+      description =
+          "Stop each partition after its last record at or before this time: an ISO-8601 instant"
+              + " or a duration back from now (-15m).")
+  String toTime;
+
+  @Option(
+      names = "--count",
+      description =
+          "Print only how many records matched (by partition with --verbose), once every"
+              + " partition is read to its end or bound.")
+  boolean count;
+
+  @Option(names = "--first", description = "Stop at the first record that matches.")
+  boolean first;
+
+  @Option(
       names = "--isolation-level",
       paramLabel = "LEVEL",
       description = "read_uncommitted (default) or read_committed: skip aborted transactions.")
@@ -159,6 +191,23 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
       throw usage(
           "--max-messages must be greater than 0 (or -1 for no limit), not " + maxMessages + ".");
     }
+    if (first && maxMessages != null) {
+      throw usage("--first stops at one record: give it or --max-messages, not both.");
+    }
+    RecordFilter filter;
+    try {
+      filter = filters.filter();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    Map<Integer, Long> lastOffsets = lastOffsets();
+    Long to = null;
+    if (toTime != null) {
+      to =
+          PointInTime.parse(toTime, Clock.systemUTC())
+              .orElseThrow(
+                  () -> usage("--to-time takes " + PointInTime.FORMS + ", not '" + toTime + "'"));
+    }
     if (include != null) {
       try {
         Pattern.compile(include);
@@ -181,17 +230,52 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
           start,
           fromBeginning,
           group,
-          maxMessages == null || maxMessages < 0 ? -1 : maxMessages,
+          first ? 1 : maxMessages == null || maxMessages < 0 ? -1 : maxMessages,
           timeoutMs == null || timeoutMs < 0 ? Long.MAX_VALUE : timeoutMs,
-          exitAtEnd,
+          exitAtEnd || count,
           isolationLevel,
           formatter,
           formatting.skipOnError,
           systestEvents,
-          verbosity.level());
+          verbosity.level(),
+          filter,
+          count,
+          lastOffsets,
+          to);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /** --to-offset N (every partition) and P:N (partition P), repeated. */
+  private Map<Integer, Long> lastOffsets() {
+    Map<Integer, Long> last = new LinkedHashMap<>();
+    for (String given : toOffsets) {
+      int colon = given.indexOf(':');
+      try {
+        int p =
+            colon < 0 ? Bounds.ALL_PARTITIONS : Integer.parseInt(given.substring(0, colon).trim());
+        long offset = Long.parseLong(given.substring(colon + 1).trim());
+        if (offset < 0 || (colon >= 0 && p < 0)) {
+          throw new NumberFormatException();
+        }
+        if (last.put(p, offset) != null) {
+          throw usage(
+              "--to-offset "
+                  + given
+                  + ": "
+                  + (colon < 0 ? "every partition" : "partition " + p)
+                  + " already has a last offset.");
+        }
+      } catch (NumberFormatException e) {
+        throw usage(
+            "--to-offset takes OFFSET (every partition) or PARTITION:OFFSET, numbers of 0 or more,"
+                + " not '"
+                + given
+                + "'.");
+      }
+    }
+    return last;
   }
 
   private void applyLegacyOptions() {

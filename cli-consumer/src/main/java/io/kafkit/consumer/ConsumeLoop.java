@@ -1,5 +1,6 @@
 package io.kafkit.consumer;
 
+import io.kafkit.common.filter.RecordFilter;
 import io.kafkit.common.output.ByteSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,10 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Polls, writes each record through the formatter, and stops at --max-messages, after --timeout-ms
- * without a record, at the end offsets (--exit-at-end), on Ctrl-C (a wakeup), or when standard
- * output closes. The output is flushed after each poll's records, and a group's offsets are
- * committed after the records were flushed: periodically, and when the loop ends.
+ * Polls, writes each record the filter keeps through the formatter (or only counts it, --count),
+ * and stops at --max-messages matches, after --timeout-ms without a record, at the bounds
+ * (--exit-at-end, --to-offset, --to-time), on Ctrl-C (a wakeup), or when standard output closes.
+ * The output is flushed after each poll's records, and a group's offsets are committed after the
+ * records were flushed, periodically and when the loop ends: the offsets of every record read, kept
+ * or not, so a search does not read the same records again on its next run.
  */
 final class ConsumeLoop {
   static final long COMMIT_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
@@ -32,9 +35,13 @@ final class ConsumeLoop {
   private final RecordFormatter formatter;
   private final ByteSink out;
   private final PrintedOffsets printed;
-  private final EndOffsets endOffsets;
+  private final Bounds bounds;
   private final PrintWriter err;
   private final boolean skipOnError;
+  private final RecordFilter filter;
+  private final SearchTally tally;
+  private final boolean countOnly;
+  private SearchProgress progress;
   private long count;
 
   ConsumeLoop(
@@ -42,16 +49,27 @@ final class ConsumeLoop {
       RecordFormatter formatter,
       ByteSink out,
       PrintedOffsets printed,
-      EndOffsets endOffsets,
+      Bounds bounds,
       boolean skipOnError,
-      PrintWriter err) {
+      PrintWriter err,
+      RecordFilter filter,
+      SearchTally tally,
+      boolean countOnly) {
     this.consumer = consumer;
     this.formatter = formatter;
     this.out = out;
     this.printed = printed;
-    this.endOffsets = endOffsets;
+    this.bounds = bounds;
     this.skipOnError = skipOnError;
     this.err = err;
+    this.filter = filter;
+    this.tally = tally;
+    this.countOnly = countOnly;
+  }
+
+  /** Shows the search's progress on a terminal's stderr while the loop runs. */
+  void showProgress(SearchProgress progress) {
+    this.progress = progress;
   }
 
   /**
@@ -63,7 +81,7 @@ final class ConsumeLoop {
     long lastCommit = lastRecord;
     try {
       while (maxMessages < 0 || count < maxMessages) {
-        if (endOffsets != null && endOffsets.reached(consumer)) {
+        if (bounds != null && bounds.reached(consumer)) {
           return End.END_OFFSETS;
         }
         long idleMs = (System.nanoTime() - lastRecord) / 1_000_000;
@@ -78,6 +96,9 @@ final class ConsumeLoop {
             return End.OUTPUT_CLOSED;
           }
         }
+        if (progress != null) {
+          progress.update(consumer, tally, bounds);
+        }
         if (printed != null && System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
           printed.commit(consumer, null);
           lastCommit = System.nanoTime();
@@ -89,31 +110,23 @@ final class ConsumeLoop {
     }
   }
 
-  /** Writes the records; false if standard output is gone (a closed pipe). */
+  /** Writes the records kept; false if standard output is gone (a closed pipe). */
   private boolean print(ConsumerRecords<byte[], byte[]> records, long maxMessages) {
     try {
       for (ConsumerRecord<byte[], byte[]> r : records) {
         if (maxMessages >= 0 && count >= maxMessages) {
           break;
         }
-        count++;
-        try {
-          formatter.write(r, out);
-        } catch (IOException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          if (!skipOnError) {
-            throw new FormatException(r, e);
+        if (bounds != null && !bounds.within(r, consumer)) {
+          continue;
+        }
+        boolean kept = filter.matches(r.key(), r.value(), r.headers());
+        tally.read(r.topic(), r.partition(), kept);
+        if (kept) {
+          count++;
+          if (!countOnly) {
+            write(r);
           }
-          err.println(
-              "Error processing message, skipping this message: "
-                  + r.topic()
-                  + "-"
-                  + r.partition()
-                  + "@"
-                  + r.offset()
-                  + ": "
-                  + e.getMessage());
         }
         if (printed != null) {
           printed.written(r.topic(), r.partition(), r.offset());
@@ -129,7 +142,28 @@ final class ConsumeLoop {
     }
   }
 
-  /** The records printed (or skipped on error), as Apache counts them. */
+  private void write(ConsumerRecord<byte[], byte[]> r) throws IOException {
+    try {
+      formatter.write(r, out);
+    } catch (IOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (!skipOnError) {
+        throw new FormatException(r, e);
+      }
+      err.println(
+          "Error processing message, skipping this message: "
+              + r.topic()
+              + "-"
+              + r.partition()
+              + "@"
+              + r.offset()
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  /** The records kept: printed (or skipped on error, as Apache counts them) or counted. */
   long count() {
     return count;
   }

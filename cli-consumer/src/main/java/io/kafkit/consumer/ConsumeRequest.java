@@ -15,4 +15,8 @@ record ConsumeRequest(
     RecordFormatter formatter,
     boolean skipOnError,
     boolean systestEvents,
-    int verbosity) {}
+    int verbosity,
+    io.kafkit.common.filter.RecordFilter filter,
+    boolean count,
+    java.util.Map<Integer, Long> lastOffsets,
+    Long toTime) {}

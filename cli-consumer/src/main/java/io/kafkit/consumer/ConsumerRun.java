@@ -46,7 +46,8 @@ final class ConsumerRun {
   private final Environment environment;
   private final PrintWriter err;
   private final PrintedOffsets printed = new PrintedOffsets();
-  private final EndOffsets endOffsets;
+  private final Bounds bounds;
+  private final SearchTally tally = new SearchTally();
   private final Set<TopicPartition> timeSought = new HashSet<>();
   private ByteSink out;
   private boolean commits;
@@ -60,7 +61,14 @@ final class ConsumerRun {
     this.settings = settings;
     this.environment = environment;
     this.err = err;
-    this.endOffsets = request.exitAtEnd() ? new EndOffsets() : null;
+    this.bounds =
+        Bounds.any(request.exitAtEnd(), request.lastOffsets(), request.toTime())
+            ? new Bounds(
+                request.exitAtEnd(),
+                request.lastOffsets(),
+                request.toTime(),
+                java.time.Clock.systemUTC())
+            : null;
   }
 
   private StartPosition startPosition;
@@ -96,9 +104,16 @@ final class ConsumerRun {
               request.formatter(),
               out,
               commits ? printed : null,
-              endOffsets,
+              bounds,
               request.skipOnError(),
-              err);
+              err,
+              request.filter(),
+              tally,
+              request.count());
+      SearchProgress progress = progress();
+      if (progress != null) {
+        loop.showProgress(progress);
+      }
       ConsumeLoop.End end = null;
       try {
         start(consumer, subscribe);
@@ -110,6 +125,9 @@ final class ConsumerRun {
       try {
         end = loop.run(request.maxMessages(), request.timeoutMs());
       } finally {
+        if (progress != null) {
+          progress.close();
+        }
         finish(consumer, loop.count(), end != ConsumeLoop.End.OUTPUT_CLOSED);
         if (!subscribe) {
           // No group to leave and nothing to commit: closing waits for nothing. A plain close
@@ -254,15 +272,32 @@ final class ConsumerRun {
     }
     consumer.assign(partitions);
     startPosition.seek(consumer, partitions);
-    if (endOffsets != null) {
-      endOffsets.assigned(consumer, partitions);
+    if (bounds != null) {
+      bounds.assigned(consumer, partitions);
     }
+  }
+
+  /**
+   * The progress of a search (a filter or --count) on stderr, when stderr is a terminal that the
+   * records do not go to.
+   */
+  private SearchProgress progress() {
+    boolean search = request.filter().active() || request.count();
+    if (!search
+        || !environment.stderrTerminal()
+        || (environment.stdoutTerminal() && !request.count())) {
+      return null;
+    }
+    return new SearchProgress(err, System::nanoTime);
   }
 
   /** The ending every exit path shares: nothing printed is left uncommitted or unflushed. */
   private void finish(Consumer<byte[], byte[]> consumer, long count, boolean outputOpen) {
     try {
       if (outputOpen) {
+        if (request.count()) {
+          out.write(CountView.of(tally).render(request.verbosity() > 0, json()));
+        }
         flushOutput();
         if (request.systestEvents()) {
           out.write("shutdown_complete\n".getBytes(StandardCharsets.US_ASCII));
@@ -277,9 +312,17 @@ final class ConsumerRun {
     } catch (RuntimeException e) {
       err.println("Could not commit the group's offsets: " + e.getMessage());
     } finally {
-      err.println("Processed a total of " + count + " messages");
+      err.println(
+          "Processed a total of "
+              + count
+              + " messages"
+              + (request.filter().active() ? " (matched among " + tally.read() + " read)" : ""));
       err.flush();
     }
+  }
+
+  private boolean json() {
+    return request.formatter() instanceof JsonFormatter;
   }
 
   private void flushOutput() throws IOException {
@@ -316,8 +359,8 @@ final class ConsumerRun {
         printed.commit(consumer, partitions);
       }
       printed.forget(partitions);
-      if (endOffsets != null) {
-        endOffsets.revoked(partitions);
+      if (bounds != null) {
+        bounds.revoked(partitions);
       }
     }
 
@@ -327,16 +370,16 @@ final class ConsumerRun {
         List<TopicPartition> fresh = partitions.stream().filter(timeSought::add).toList();
         startPosition.seek(consumer, fresh);
       }
-      if (endOffsets != null) {
-        endOffsets.assigned(consumer, partitions);
+      if (bounds != null) {
+        bounds.assigned(consumer, partitions);
       }
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       printed.forget(partitions);
-      if (endOffsets != null) {
-        endOffsets.revoked(partitions);
+      if (bounds != null) {
+        bounds.revoked(partitions);
       }
     }
   }

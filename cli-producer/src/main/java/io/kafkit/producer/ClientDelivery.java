@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -24,6 +25,7 @@ final class ClientDelivery implements Delivery {
   private volatile boolean anyAcknowledged;
   private Exception failedInSend;
   private boolean sending;
+  private int partitions;
 
   /**
    * @param patience how long a send may keep waiting for the topic's metadata after its first wait
@@ -42,10 +44,31 @@ final class ClientDelivery implements Delivery {
     this.patienceNanos = patience.toNanos();
   }
 
+  /**
+   * The topic's partition count at the start (0: unknown): a record for a partition past it fails
+   * at once, by line, instead of waiting max.block.ms for a partition that is not there.
+   */
+  ClientDelivery partitions(int count) {
+    this.partitions = count;
+    return this;
+  }
+
   @Override
   public void send(ProducerRecord<byte[], byte[]> record, long lineNumber) {
     LineCallback callback = new LineCallback(record, lineNumber);
     tally.sent(callback.bytes());
+    Integer partition = record.partition();
+    if (partition != null && partitions > 0 && partition >= partitions) {
+      callback.fail(
+          new InvalidRecordException(
+              "Partition "
+                  + partition
+                  + " does not exist: the topic has "
+                  + partitions
+                  + (partitions == 1 ? " partition" : " partitions")
+                  + " (--ignore-partitions places JSON lines by key instead)."));
+      return;
+    }
     if (sync) {
       sendAndWait(record, callback);
       return;

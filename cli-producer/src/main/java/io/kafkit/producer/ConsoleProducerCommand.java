@@ -87,6 +87,13 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
   InputFormat inputFormat = InputFormat.text;
 
   @Option(
+      names = "--ignore-partitions",
+      description =
+          "With --input-format json: place records by key (or --partition), whatever partition the"
+              + " lines name; for copying into a topic with another partition count.")
+  boolean ignorePartitions;
+
+  @Option(
       names = "--sync",
       description = "Wait for each record's acknowledgement before reading the next line.")
   boolean sync;
@@ -139,6 +146,10 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
           spec.commandLine(), "--partition " + partition + " is not a partition: give 0 or more.");
     }
     applyLegacyOptions();
+    if (ignorePartitions && inputFormat != InputFormat.json) {
+      throw new ParameterException(
+          spec.commandLine(), "--ignore-partitions goes with --input-format json.");
+    }
     ReaderSettings reader = readerSettings();
     if (!lineReader.equals(APACHE_LINE_READER) && !lineReader.equals("LineMessageReader")) {
       throw new ParameterException(
@@ -161,17 +172,17 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     ConnectionSettings settings = connection.resolve();
     RecordParser parser =
         inputFormat == InputFormat.json
-            ? new JsonLineParser(topic, partition)
+            ? new JsonLineParser(topic, partition, ignorePartitions)
             : new LineParser(topic, partition, reader);
     SendErrors errors = new SendErrors(settings, topic);
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
     KafkaClients clients = new KafkaClients(settings);
-    TopicAtStart.look(clients, topic, settings.timeout())
-        .ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
+    TopicAtStart.Found found = TopicAtStart.look(clients, topic, settings.timeout());
+    found.maxMessageBytes().ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
     if (atPrompt) {
       Producer<byte[], byte[]> producer = clients.producer(overrides);
       try {
-        return prompt(producer, parser, errors, err);
+        return prompt(producer, parser, errors, err, found.partitions());
       } finally {
         Thread.interrupted(); // a late Ctrl-C from the prompt must not cut the close short
         producer.close();
@@ -179,7 +190,9 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     }
     FailureLog failures = new FailureLog(line -> println(err, line), false);
     try (Producer<byte[], byte[]> producer = clients.producer(overrides)) {
-      Delivery delivery = new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE);
+      Delivery delivery =
+          new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE)
+              .partitions(found.partitions());
       try (InputStream in = file == null ? environment.stdin() : open(file)) {
         return pipe(in, parser, delivery, err);
       }
@@ -193,12 +206,17 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
   }
 
   private int prompt(
-      Producer<byte[], byte[]> producer, RecordParser parser, SendErrors errors, PrintWriter err)
+      Producer<byte[], byte[]> producer,
+      RecordParser parser,
+      SendErrors errors,
+      PrintWriter err,
+      int partitions)
       throws IOException {
     try (Prompt prompt = new Prompt(environment.configDir().resolve("console-producer.history"))) {
       Delivery delivery =
           new ClientDelivery(
-              producer, sync, errors, new FailureLog(prompt::show, true), Duration.ZERO);
+                  producer, sync, errors, new FailureLog(prompt::show, true), Duration.ZERO)
+              .partitions(partitions);
       RunReport report = new RunReport(delivery, err, verbosity.level() > 0, false);
       return new PromptProducer(prompt, parser, delivery, report).run();
     }

@@ -34,10 +34,12 @@ final class JsonLineParser implements RecordParser {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final String topic;
   private final Integer partition;
+  private final boolean ignorePartitions;
 
-  JsonLineParser(String topic, Integer partition) {
+  JsonLineParser(String topic, Integer partition, boolean ignorePartitions) {
     this.topic = topic;
     this.partition = partition;
+    this.ignorePartitions = ignorePartitions;
   }
 
   @Override
@@ -121,7 +123,7 @@ final class JsonLineParser implements RecordParser {
 
     Integer partition() {
       JsonNode p = node.get("partition");
-      if (p == null || p.isNull()) {
+      if (p == null || p.isNull() || ignorePartitions) {
         return partition;
       }
       if (!p.canConvertToInt() || !p.isIntegralNumber() || p.intValue() < 0) {

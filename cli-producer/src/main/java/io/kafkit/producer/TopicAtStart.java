@@ -43,23 +43,30 @@ final class TopicAtStart {
   private TopicAtStart() {}
 
   /**
-   * The topic's max.message.bytes if the cluster tells it, once its leaders answer.
+   * What the cluster told of the topic: its max.message.bytes, and its partition count (0:
+   * unknown).
+   */
+  record Found(OptionalInt maxMessageBytes, int partitions) {}
+
+  /**
+   * The topic's max.message.bytes and partition count, as far as the cluster tells them, once its
+   * leaders answer.
    *
    * @throws org.apache.kafka.common.errors.TimeoutException when the cluster answers nothing within
    *     the timeout: the run stops there rather than wait again for its first send
    */
-  static OptionalInt look(KafkaClients clients, String topic, Duration timeout) {
+  static Found look(KafkaClients clients, String topic, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try (Admin admin = clients.admin()) {
       DescribeConfigsResult configs = admin.describeConfigs(List.of(resource));
       DescribeTopicsResult topics = admin.describeTopics(List.of(topic));
       OptionalInt limit = maxMessageBytes(configs.all(), resource, deadline);
-      awaitLeaders(admin, topics, topic, deadline);
-      return limit;
+      int partitions = awaitLeaders(admin, topics, topic, deadline);
+      return new Found(limit, partitions);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return OptionalInt.empty();
+      return new Found(OptionalInt.empty(), 0);
     }
   }
 
@@ -89,25 +96,27 @@ final class TopicAtStart {
     }
   }
 
-  /** Waits, within the deadline, for each partition that has a leader to answer ListOffsets. */
-  private static void awaitLeaders(
+  /**
+   * Waits, within the deadline, for each partition that has a leader to answer ListOffsets; returns
+   * the topic's partition count, 0 if unknown.
+   */
+  private static int awaitLeaders(
       Admin admin, DescribeTopicsResult topics, String topic, long deadline)
       throws InterruptedException {
     Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    int count;
     try {
-      topics
-          .allTopicNames()
-          .get(left(deadline), TimeUnit.NANOSECONDS)
-          .get(topic)
-          .partitions()
-          .stream()
+      List<org.apache.kafka.common.TopicPartitionInfo> partitions =
+          topics.allTopicNames().get(left(deadline), TimeUnit.NANOSECONDS).get(topic).partitions();
+      count = partitions.size();
+      partitions.stream()
           .filter(p -> p.leader() != null && !p.leader().isEmpty())
           .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      return; // the send path meets the same problem and names it
+      return 0; // the send path meets the same problem and names it
     }
     if (ends.isEmpty()) {
-      return;
+      return count;
     }
     int timeoutMs = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left(deadline)));
     ListOffsetsResult offsets =
@@ -119,6 +128,7 @@ final class TopicAtStart {
         // a partition whose leader does not answer in time: its records wait for it as usual
       }
     }
+    return count;
   }
 
   private static long left(long deadline) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JsonLineParserTest {
   static ProducerRecord<byte[], byte[]> parse(String json) {
     byte[] b = json.getBytes(StandardCharsets.UTF_8);
-    return new JsonLineParser("t", null).parse(b, 0, b.length, 4);
+    return new JsonLineParser("t", null, false).parse(b, 0, b.length, 4);
   }
 
   static String text(byte[] b) {

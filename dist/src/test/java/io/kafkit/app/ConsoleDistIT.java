@@ -284,6 +284,146 @@ class ConsoleDistIT {
     }
   }
 
+  /**
+   * console-consumer --output json piped into console-producer --input-format json copies a topic
+   * byte for byte: null and binary keys and values, repeated and null headers, timestamps and (same
+   * partition count) partitions; a filtered copy into a topic of another partition count with
+   * --ignore-partitions.
+   */
+  @Test
+  void jsonLinesCopyATopicByteForByteAndAFilteredPart() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String bs = cluster.bootstrapServers();
+    String from = cluster.createTopic("copy-from-" + System.nanoTime() % 100000, 3);
+    String to = cluster.createTopic("copy-to-" + System.nanoTime() % 100000, 3);
+    String part = cluster.createTopic("copy-part-" + System.nanoTime() % 100000, 1);
+    byte[] binary = {0, (byte) 0xff, (byte) 0xc3, 0x28, '\n', '"'};
+    try (org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> p =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(
+            java.util.Map.of("bootstrap.servers", bs),
+            new org.apache.kafka.common.serialization.ByteArraySerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      for (int i = 0; i < 12; i++) {
+        byte[] key =
+            i % 4 == 0 ? null : i % 4 == 1 ? binary : ("k" + i).getBytes(StandardCharsets.UTF_8);
+        byte[] value =
+            i % 3 == 0
+                ? null
+                : i % 3 == 1
+                    ? binary
+                    : ("{\"n\": " + i + ", \"t\": \"é\"}").getBytes(StandardCharsets.UTF_8);
+        org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> r =
+            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                from, i % 3, 1_700_000_000_000L + i, key, value);
+        r.headers().add("h", ("v" + i).getBytes(StandardCharsets.UTF_8));
+        r.headers().add("h", null);
+        r.headers().add("bin", binary);
+        p.send(r).get();
+      }
+    }
+    CliResult dump =
+        dist.run(
+            "kafkit",
+            "console-consumer",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            from,
+            "--from-beginning",
+            "--exit-at-end",
+            "--output",
+            "json");
+    assertEquals(0, dump.exitCode(), dump.toString());
+    Path lines = tmp.resolve("copy.jsonl");
+    java.nio.file.Files.writeString(lines, dump.out());
+    CliResult load =
+        dist.runWithInput(
+            lines,
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            to,
+            "--input-format",
+            "json");
+    assertEquals(0, load.exitCode(), load.toString());
+    assertEquals(describe(cluster.read(from, 12)), describe(cluster.read(to, 12)));
+
+    // the filtered part, into a topic of one partition
+    CliResult found =
+        dist.run(
+            "kafkit",
+            "console-consumer",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            from,
+            "--from-beginning",
+            "--exit-at-end",
+            "--output",
+            "json",
+            "--filter-key",
+            "^k");
+    Path some = tmp.resolve("part.jsonl");
+    java.nio.file.Files.writeString(some, found.out());
+    assertEquals(6, found.out().lines().count(), found.toString());
+    CliResult refused =
+        dist.runWithInput(
+            some,
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            part,
+            "--input-format",
+            "json");
+    assertEquals(1, refused.exitCode(), "partitions 1 and 2 are not in a one-partition topic");
+    CliResult spread =
+        dist.runWithInput(
+            some,
+            "kafkit",
+            "console-producer",
+            "--bootstrap-server",
+            bs,
+            "--topic",
+            part,
+            "--input-format",
+            "json",
+            "--ignore-partitions");
+    assertEquals(0, spread.exitCode(), spread.toString());
+    List<ConsumerRecord<byte[], byte[]>> copied = cluster.read(part, 6 + 2);
+    assertTrue(
+        copied.stream().allMatch(r -> new String(r.key(), StandardCharsets.UTF_8).startsWith("k")),
+        describe(copied).toString());
+  }
+
+  /** Each record's partition, timestamp, key, value and headers, in a comparable form. */
+  private static List<String> describe(List<ConsumerRecord<byte[], byte[]>> records) {
+    return records.stream()
+        .map(
+            r -> {
+              StringBuilder b = new StringBuilder();
+              b.append(r.partition())
+                  .append('|')
+                  .append(r.offset())
+                  .append('|')
+                  .append(r.timestamp());
+              b.append('|').append(java.util.Arrays.toString(r.key()));
+              b.append('|').append(java.util.Arrays.toString(r.value()));
+              for (org.apache.kafka.common.header.Header h : r.headers()) {
+                b.append('|')
+                    .append(h.key())
+                    .append('=')
+                    .append(java.util.Arrays.toString(h.value()));
+              }
+              return b.toString();
+            })
+        .sorted()
+        .toList();
+  }
+
   private static void typeOrShow(RunningProcess process, String text) {
     try {
       process.type(text);

@@ -23,6 +23,7 @@ public final class Environment {
   private final OutputStream stdout;
   private final boolean terminal;
   private final java.util.function.BooleanSupplier stdoutTerminal;
+  private final java.util.function.BooleanSupplier stderrTerminal;
   private Boolean stdoutTerminalAnswer;
 
   private Environment(
@@ -31,13 +32,15 @@ public final class Environment {
       InputStream stdin,
       OutputStream stdout,
       boolean terminal,
-      java.util.function.BooleanSupplier stdoutTerminal) {
+      java.util.function.BooleanSupplier stdoutTerminal,
+      java.util.function.BooleanSupplier stderrTerminal) {
     this.variables = variables;
     this.home = home;
     this.stdin = stdin;
     this.stdout = stdout;
     this.terminal = terminal;
     this.stdoutTerminal = stdoutTerminal;
+    this.stderrTerminal = stderrTerminal;
   }
 
   public static Environment system() {
@@ -48,7 +51,8 @@ public final class Environment {
         System.in,
         new FileOutputStream(FileDescriptor.out),
         terminal,
-        () -> terminal || isStdoutTerminal());
+        () -> terminal || isStdoutTerminal(),
+        () -> isTerminalDevice(Path.of("/proc/self/fd/2")));
   }
 
   public static Environment of(Map<String, String> variables, Path home) {
@@ -59,12 +63,12 @@ public final class Environment {
   public static Environment of(
       Map<String, String> variables, Path home, InputStream stdin, OutputStream stdout) {
     Map<String, String> copy = Map.copyOf(variables);
-    return new Environment(copy::get, home, stdin, stdout, false, () -> false);
+    return new Environment(copy::get, home, stdin, stdout, false, () -> false, () -> false);
   }
 
   /** This environment with standard output a terminal, as a test's run at a person's screen. */
   public Environment withStdoutTerminal() {
-    return new Environment(variables, home, stdin, stdout, terminal, () -> true);
+    return new Environment(variables, home, stdin, stdout, terminal, () -> true, stderrTerminal);
   }
 
   /**
@@ -117,6 +121,14 @@ public final class Environment {
       // control characters would change the bytes a script reads.
       return false;
     }
+  }
+
+  /**
+   * Whether standard error is a terminal (Linux, through /proc; elsewhere treated as not one):
+   * where a long run may show its progress.
+   */
+  public boolean stderrTerminal() {
+    return stderrTerminal.getAsBoolean();
   }
 
   /** Standard input. Tools that read it take it from here, never from {@code System.in}. */
