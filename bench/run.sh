@@ -8,6 +8,7 @@
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
 #                                       cluster-tools, admin-tools, security-tools,
+#                                       search, search-3,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -75,6 +76,10 @@
 # kafka-client-metrics.sh --describe (one resource) and kafka-e2e-latency.sh (1,000 records of
 # 100 bytes, acks=1, whole process), each kafkit against Apache's.
 #
+# search and search-3 look for the one record of consume's (or consume-3's) topic whose value
+# starts with 0471100, from the beginning to the end: kafkit console-consumer --exit-at-end
+# --filter-value '^0471100 ' against kcat -C -e -o beginning -q piped into grep, in turn.
+#
 # security-tools starts a broker of its own with StandardAuthorizer and a SASL_PLAINTEXT (PLAIN)
 # listener beside the PLAINTEXT one (whose ANONYMOUS user is, like the SASL admin, a super user),
 # and times kafka-acls.sh --list (20 ACLs on 10 topics) and --add (an ACL already there: the same
@@ -106,7 +111,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools search search-3 share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -341,6 +346,14 @@ for name in "${names[@]}"; do
         [ "${#m[@]}" -ge 2 ] || exit 1
         report "$name" "kafkit console-consumer" "${m[0]}" "kafka-console-consumer.sh" "${m[1]}"
       fi ;;
+    search | search-3)
+      start_broker
+      if [ "$name" = search ]; then consume_topic 1; else consume_topic 3; fi
+      search_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic "$consume_name" --from-beginning --exit-at-end --filter-value '^0471100 '; }
+      search_c() { kcat -C -b "$bs" -t "$consume_name" -o beginning -e -q | grep '^0471100 '; }
+      mapfile -t m < <(interleaved_ms search_k search_c)
+      [ "${#m[@]}" -ge 2 ] || exit 1
+      report "$name" "kafkit console-consumer --filter-value" "${m[0]}" "kcat -C -e | grep" "${m[1]}" ;;
     get-offsets)
       start_broker
       consume_topic 3
