@@ -8,7 +8,7 @@
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
 #                                       cluster-tools, admin-tools, security-tools,
-#                                       search, search-3,
+#                                       search, search-3, groups-watch,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -80,6 +80,11 @@
 # starts with 0471100, from the beginning to the end: kafkit console-consumer --exit-at-end
 # --filter-value '^0471100 ' against kcat -C -e -o beginning -q piped into grep, in turn.
 #
+# groups-watch runs kafkit consumer-groups --describe --all-groups --watch 1s --verbose over the 200
+# groups of groups-describe for $watch_seconds seconds (default 60), output to a file, and reports
+# the requests each refresh sent (from the header lines) and the process's resident memory at 10 s
+# and at the end: neither may grow.
+#
 # security-tools starts a broker of its own with StandardAuthorizer and a SASL_PLAINTEXT (PLAIN)
 # listener beside the PLAINTEXT one (whose ANONYMOUS user is, like the SASL admin, a super user),
 # and times kafka-acls.sh --list (20 ACLs on 10 topics) and --add (an ACL already there: the same
@@ -111,7 +116,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools search search-3 share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools search search-3 groups-watch share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -629,6 +634,30 @@ while True:
       k=$(median_ms kafkit "$kafkit" consumer-groups --bootstrap-server "$bs" --describe "${which[@]}")
       a=$(median_ms apache apache org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$bs" --describe "${which[@]}")
       report "$name" "kafkit consumer-groups --describe ${which[*]}" "$k" "kafka-consumer-groups.sh" "$a" ;;
+    groups-watch)
+      start_broker
+      if ! "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --group bench-group-199 >/dev/null 2>&1; then
+        BOOTSTRAP=$bs jshell --class-path "$(ls "$kafkit_home"lib/*.jar | tr '\n' ':')" "$here/setup/groups.jsh" >/dev/null
+      fi
+      watch_seconds=${WATCH_SECONDS:-60}
+      "$kafkit" consumer-groups --bootstrap-server "$bs" --describe --all-groups --watch 1s --verbose \
+        >"$work/watch.out" 2>"$work/watch.err" &
+      watch_pid=$!
+      sleep 10
+      # the launcher execs java: the pid is the JVM's
+      rss_early=$(ps -o rss= -p "$watch_pid" | tr -d ' ')
+      sleep $((watch_seconds - 10))
+      rss_late=$(ps -o rss= -p "$watch_pid" | tr -d ' ')
+      kill -TERM "$watch_pid"; wait "$watch_pid" || true  # a background job ignores SIGINT
+      requests=$(sed -n 's/^[0-9T:-]*Z (\([0-9]*\) requests)$/\1/p' "$work/watch.out")
+      refreshes=$(printf '%s\n' "$requests" | grep -c .)
+      rows=$(grep -c '^bench-group-' "$work/watch.out")
+      {
+        echo "benchmark: groups-watch  ($watch_seconds s, every 1 s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+        echo "  refreshes: $refreshes, rows per refresh: $((rows / refreshes))"
+        echo "  requests per refresh: first $(printf '%s\n' "$requests" | head -1), second $(printf '%s\n' "$requests" | sed -n 2p), last $(printf '%s\n' "$requests" | tail -1), most after the first $(printf '%s\n' "$requests" | tail -n +2 | sort -n | tail -1)"
+        echo "  resident memory: ${rss_early} KB at 10 s, ${rss_late} KB at ${watch_seconds} s"
+      } | tee "$work/results-groups-watch.txt" ;;
     producer-perf)
       start_broker
       for f in apache apache-flags kafkit; do : >"$work/rates-$f.txt"; done

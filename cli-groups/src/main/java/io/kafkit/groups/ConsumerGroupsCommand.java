@@ -30,6 +30,12 @@ import picocli.CommandLine.Spec;
       "A reset changes nothing without --execute; an active group is never reset or deleted."
     })
 public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPrefix {
+  private final io.kafkit.common.cli.Environment environment;
+
+  public ConsumerGroupsCommand(io.kafkit.common.cli.Environment environment) {
+    this.environment = environment;
+  }
+
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
@@ -115,6 +121,16 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
   @Mixin ResetOptions reset;
 
   @Option(
+      names = "--watch",
+      arity = "0..1",
+      fallbackValue = "2s",
+      paramLabel = "INTERVAL",
+      description =
+          "With --describe: refresh the offsets table every INTERVAL (default 2s; 500ms, 10s, 1m),"
+              + " with each partition's lag change, until Ctrl-C; redrawn in place on a terminal.")
+  String watch;
+
+  @Option(
       names = "--timeout",
       paramLabel = "MS",
       description = "How long to wait for the cluster, in ms (default: --connect-timeout, 10 s).")
@@ -138,8 +154,14 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
       throw new ParameterException(
           spec.commandLine(), "--export prints the plan as CSV: leave --output json out.");
     }
+    Duration interval = watch == null ? null : watchInterval(request);
     int code;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
+      if (interval != null) {
+        return new WatchGroups(
+                admin, request, interval, environment.stdoutTerminal(), java.time.Clock.systemUTC())
+            .run(out, err);
+      }
       if (action.list) {
         code = ListGroups.run(admin, request, output, out);
       } else if (action.describe) {
@@ -156,6 +178,31 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
     out.flush();
     err.flush();
     return code;
+  }
+
+  private Duration watchInterval(GroupsRequest request) {
+    if (!action.describe || request.view() != GroupsRequest.View.OFFSETS) {
+      throw new ParameterException(
+          spec.commandLine(), "--watch goes with --describe, and shows offsets and lag.");
+    }
+    if (output.json()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--watch draws a table: leave --output json out, or run --describe --output json"
+              + " each time.");
+    }
+    Duration interval;
+    try {
+      interval = new io.kafkit.common.convert.DurationConverter().convert(watch);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), "--watch: " + e.getMessage());
+    }
+    if (interval.toMillis() < 100) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--watch " + watch + " is under 100 ms (a number alone is ms): give 500ms, 2s or more.");
+    }
+    return interval;
   }
 
   @Override
