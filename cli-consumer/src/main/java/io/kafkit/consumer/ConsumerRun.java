@@ -250,6 +250,7 @@ final class ConsumerRun {
               + request.topic()
               + "'.");
     }
+    checkLastOffsets(infos.size());
     if (subscribe) {
       consumer.subscribe(List.of(request.topic()), new Listener(consumer));
       return;
@@ -274,6 +275,43 @@ final class ConsumerRun {
     startPosition.seek(consumer, partitions);
     if (bounds != null) {
       bounds.assigned(consumer, partitions);
+    }
+  }
+
+  /** --to-offset P:N names a partition of the topic that this run reads. */
+  private void checkLastOffsets(int partitions) {
+    for (int p : request.lastOffsets().keySet()) {
+      if (p == Bounds.ALL_PARTITIONS) {
+        continue;
+      }
+      if (p >= partitions) {
+        throw new KafkitException(
+            "--to-offset "
+                + p
+                + ":"
+                + request.lastOffsets().get(p)
+                + ": topic '"
+                + request.topic()
+                + "' has no partition "
+                + p
+                + " (it has "
+                + partitions
+                + ").",
+            ExitCodes.USAGE,
+            null);
+      }
+      if (request.partition() != null && p != request.partition()) {
+        throw new KafkitException(
+            "--to-offset "
+                + p
+                + ":"
+                + request.lastOffsets().get(p)
+                + " names a partition this run does not read (--partition "
+                + request.partition()
+                + ").",
+            ExitCodes.USAGE,
+            null);
+      }
     }
   }
 

@@ -261,6 +261,46 @@ class SearchIT {
     assertEquals(2, alone.out().lines().count(), alone.toString());
   }
 
+  /**
+   * A --to-time still to come ends a partition at its first record after it, whatever other bound
+   * the partition has: here a --to-offset far ahead, and records that arrive while the run waits.
+   */
+  @Test
+  void aTimeStillToComeEndsAPartitionAtTheFirstLaterRecord() throws Exception {
+    String future = cluster.createTopic("search-future-" + System.nanoTime() % 100000, 1);
+    long now = System.currentTimeMillis();
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      p.send(new ProducerRecord<>(future, 0, now - 60_000, null, utf8("before"))).get();
+      String half = java.time.Instant.ofEpochMilli(now + 1_800_000).toString();
+      java.util.concurrent.CompletableFuture<CliResult> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  new CliRunner(() -> ConsoleConsumerCommand.class)
+                      .run(
+                          "--bootstrap-server",
+                          cluster.bootstrapServers(),
+                          "--topic",
+                          future,
+                          "--from-beginning",
+                          "--to-offset",
+                          "100",
+                          "--to-time",
+                          half,
+                          "--timeout-ms",
+                          "30000"));
+      Thread.sleep(2_000); // the run has read "before" and waits
+      p.send(new ProducerRecord<>(future, 0, now + 3_600_000, null, utf8("an hour ahead"))).get();
+      p.send(new ProducerRecord<>(future, 0, now - 30_000, null, utf8("after it"))).get();
+      CliResult r = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(0, r.exitCode(), r.toString());
+      assertEquals("before\n", r.out());
+    }
+  }
+
   @Test
   void aGroupCommitsWhatItReadNotOnlyWhatMatched() throws Exception {
     String group = "search-group-" + System.nanoTime() % 100000;

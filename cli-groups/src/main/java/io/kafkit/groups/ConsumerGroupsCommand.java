@@ -158,9 +158,15 @@ public final class ConsumerGroupsCommand implements Callable<Integer>, ErrorPref
     int code;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
       if (interval != null) {
+        // standard output as bytes: a reader that goes away (| head) is an error to see, which
+        // picocli's writer would swallow
+        PrintWriter stdout =
+            new PrintWriter(
+                new java.io.OutputStreamWriter(
+                    environment.stdout(), java.nio.charset.StandardCharsets.UTF_8));
         return new WatchGroups(
                 admin, request, interval, environment.stdoutTerminal(), java.time.Clock.systemUTC())
-            .run(out, err);
+            .run(stdout, err);
       }
       if (action.list) {
         code = ListGroups.run(admin, request, output, out);

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -68,12 +69,19 @@ final class WatchGroups {
       double lastRequests = requests();
       while (!stopping) {
         long started = System.nanoTime();
-        GroupsView view;
+        GroupsView view = null;
+        String failure = null;
         try {
           view =
               DescribeGroups.fetch(admin, DescribeGroups.groupIds(admin, request), request.view());
         } catch (InterruptedException e) {
           break;
+        } catch (ExecutionException | RuntimeException e) {
+          // a broker restarting, a coordinator moving: said, and asked again next time
+          Throwable cause =
+              e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+          failure =
+              cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
         double nowRequests = requests();
         String header = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -86,11 +94,19 @@ final class WatchGroups {
           header += "  every " + describe(interval) + ", Ctrl-C to stop";
         }
         out.println(header);
-        render(view, out);
+        if (view != null) {
+          render(view, out);
+        } else {
+          err.println("Error: " + failure + " (asking again in " + describe(interval) + ")");
+          err.flush();
+        }
         if (!terminal) {
           out.println();
         }
         out.flush();
+        if (out.checkError()) {
+          return ExitCodes.OK; // the reader went away (| head): nothing more to show
+        }
         long left = interval.toNanos() - (System.nanoTime() - started);
         if (left > 0) {
           try {

@@ -2,6 +2,7 @@ package io.kafkit.producer;
 
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ExitCodes;
+import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.OldSpellings;
 import io.kafkit.common.cli.OldSpellings.Wording;
 import io.kafkit.common.cli.Verbosity;
@@ -178,6 +179,16 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
     KafkaClients clients = new KafkaClients(settings);
     TopicAtStart.Found found = TopicAtStart.look(clients, topic, settings.timeout());
+    if (partition != null && found.partitions() > 0 && partition >= found.partitions()) {
+      throw new KafkitException(
+          "Partition "
+              + partition
+              + " does not exist: topic '"
+              + topic
+              + "' has "
+              + found.partitions()
+              + (found.partitions() == 1 ? " partition." : " partitions."));
+    }
     found.maxMessageBytes().ifPresent(limit -> MessageSizeLimit.cap(clients, overrides, limit));
     if (atPrompt) {
       Producer<byte[], byte[]> producer = clients.producer(overrides);

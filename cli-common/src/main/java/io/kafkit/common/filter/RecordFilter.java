@@ -24,7 +24,10 @@ import org.apache.kafka.common.header.Header;
  * JSON matches no {@code --filter-json}, negated or not, without an error.
  */
 public final class RecordFilter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // a value with anything after its JSON (`{"a":1} junk`) is not JSON
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final List<Clause> keys;
   private final List<Clause> values;
@@ -128,7 +131,9 @@ public final class RecordFilter {
       return null;
     }
     try {
-      return JSON.readTree(value);
+      JsonNode tree = JSON.readTree(value);
+      // empty or blank bytes read as a missing node: not JSON either
+      return tree == null || tree.isMissingNode() ? null : tree;
     } catch (IOException e) {
       return null;
     }
@@ -188,6 +193,13 @@ public final class RecordFilter {
     static HeaderClause parse(String text) {
       int eq = text.indexOf('=');
       String name = eq < 0 ? text : text.substring(0, eq);
+      if (eq >= 0 && name.startsWith("!")) {
+        throw new IllegalArgumentException(
+            "--filter-header '"
+                + text
+                + "': a header's absence is !NAME, alone; to keep records whose NAME has no value"
+                + " matching, write NAME=!REGEX.");
+      }
       boolean absent = eq < 0 && name.startsWith("!");
       if (absent) {
         name = name.substring(1);

@@ -103,6 +103,10 @@ class RecordFilterTest {
     assertFalse(not.matches(null, b("order 4711"), List.of()));
     assertFalse(not.matches(null, null, List.of()));
     assertTrue(not.matches(null, b("{\"order\":{}}"), List.of()));
+    // empty, blank, or JSON with text after it: not JSON
+    assertFalse(not.matches(null, b(""), List.of()));
+    assertFalse(not.matches(null, b("  "), List.of()));
+    assertFalse(not.matches(null, b("{\"order\":{}} junk"), List.of()));
     RecordFilter object = filter(List.of(), List.of(), List.of(), List.of("/items=\"sku\":\"A1\""));
     assertTrue(object.matches(null, b("{\"items\":[{\"sku\":\"A1\"}]}"), List.of()));
     RecordFilter bool = filter(List.of(), List.of(), List.of(), List.of("/paid=^true$"));
@@ -130,6 +134,9 @@ class RecordFilterTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> filter(List.of(), List.of(), List.of("=x"), List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> filter(List.of(), List.of(), List.of("!region=eu"), List.of()));
     assertFalse(RecordFilter.none().active());
     assertTrue(RecordFilter.none().matches(null, null, List.of()));
   }
