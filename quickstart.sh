@@ -53,6 +53,11 @@ step "Read them as a group (commits what it printed)" \
   --format '%k => %s (partition %p, offset %o)\n'
 step "As JSON lines, with headers" \
   console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --exit-at-end --output json
+step "Find alice's lamp order by a field of its JSON value" \
+  console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --exit-at-end \
+  --filter-key '^alice$' --filter-json '/item=^lamp$' --format '%k => %s\n'
+step "Count the records of alice" \
+  console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --filter-key '^alice$' --count
 
 step "See the group's offsets and lag (kafka-consumer-groups.sh layout)" \
   consumer-groups --bootstrap-server "$bs" --describe --group quickstart
