@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +27,8 @@ import picocli.CommandLine.Spec;
         "Stop the local broker, or every node of the local cluster, gracefully and wait until they"
             + " have exited; the data is kept.")
 final class StopBroker implements Callable<Integer> {
+  private static final Duration QUORUM_GRACE = Duration.ofSeconds(5);
+
   @Spec CommandSpec spec;
   @Mixin BrokerOptions options;
 
@@ -88,28 +89,60 @@ final class StopBroker implements Callable<Integer> {
     // All at once: the nodes of a cluster shut down while a controller quorum still stands.
     running.values().forEach(ProcessHandle::destroy);
     long deadline = System.nanoTime() + wait.toNanos();
+    // A node's broker asks the controller quorum to let it go before it stops. Once most of the
+    // controllers have exited, the nodes still running cannot be answered and would wait out
+    // their own five minutes: they are given a few seconds to finish what they are doing, then
+    // killed. Nothing acknowledged is lost; the next start recovers their logs.
+    long quorumGone = 0;
+    while (running.values().stream().anyMatch(ProcessHandle::isAlive)
+        && System.nanoTime() < deadline) {
+      if (quorumGone == 0 && count > 1 && controllersGone(running, count)) {
+        quorumGone = System.nanoTime();
+      }
+      if (quorumGone != 0 && System.nanoTime() - quorumGone > QUORUM_GRACE.toNanos()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
     for (Map.Entry<NodeHome, ProcessHandle> e : running.entrySet()) {
       ProcessHandle process = e.getValue();
       String what =
           count == 1
               ? "the broker (pid " + process.pid() + ")"
               : "node " + e.getKey().id() + " (pid " + process.pid() + ")";
-      try {
-        long left = Math.max(0, deadline - System.nanoTime());
-        process.onExit().get(left, TimeUnit.NANOSECONDS);
+      if (!process.isAlive()) {
         err.println("Stopped " + what + ".");
-      } catch (TimeoutException timeout) {
+      } else {
         process.destroyForcibly();
         process.onExit().get(10, TimeUnit.SECONDS);
         err.println(
-            Character.toUpperCase(what.charAt(0))
-                + what.substring(1)
-                + " did not stop within "
-                + DurationConverter.format(wait)
-                + " and was killed.");
+            quorumGone != 0
+                ? "Stopped "
+                    + what
+                    + ": killed "
+                    + DurationConverter.format(QUORUM_GRACE)
+                    + " after most controllers had exited, as its graceful stop needs them."
+                : Character.toUpperCase(what.charAt(0))
+                    + what.substring(1)
+                    + " did not stop within "
+                    + DurationConverter.format(wait)
+                    + " and was killed.");
       }
       e.getKey().deletePid();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Whether most of the cluster's controllers are among the nodes stopped that have exited (a
+   * controller not being stopped counts as standing).
+   */
+  private static boolean controllersGone(Map<NodeHome, ProcessHandle> stopping, int count) {
+    int controllers = Math.min(count, BrokerHome.MAX_CONTROLLERS);
+    long exited =
+        stopping.entrySet().stream()
+            .filter(e -> BrokerHome.isController(e.getKey().id()) && !e.getValue().isAlive())
+            .count();
+    return exited > controllers / 2;
   }
 }
