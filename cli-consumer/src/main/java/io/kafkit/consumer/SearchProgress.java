@@ -41,10 +41,7 @@ final class SearchProgress implements AutoCloseable {
   }
 
   private static Map<TopicPartition, Long> positions(Consumer<?, ?> consumer) {
-    Map<TopicPartition, Long> positions =
-        new java.util.TreeMap<>(
-            java.util.Comparator.comparing(TopicPartition::topic)
-                .thenComparingInt(TopicPartition::partition));
+    Map<TopicPartition, Long> positions = new java.util.TreeMap<>(SearchTally.ORDER);
     for (TopicPartition tp : consumer.assignment()) {
       positions.put(tp, consumer.position(tp));
     }

@@ -6,7 +6,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /** How many records a run read and kept, in all and by partition: --count's answer. */
 final class SearchTally {
-  private static final java.util.Comparator<TopicPartition> ORDER =
+  /** Topics by name, then partitions by number. */
+  static final java.util.Comparator<TopicPartition> ORDER =
       java.util.Comparator.comparing(TopicPartition::topic)
           .thenComparingInt(TopicPartition::partition);
 

@@ -2,6 +2,7 @@ package io.kafkit.groups;
 
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.ShutdownHook;
+import io.kafkit.common.convert.DurationConverter;
 import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -91,13 +92,18 @@ final class WatchGroups {
         lastRequests = nowRequests;
         if (terminal) {
           out.print(REDRAW);
-          header += "  every " + describe(interval) + ", Ctrl-C to stop";
+          header += "  every " + DurationConverter.format(interval) + ", Ctrl-C to stop";
         }
         out.println(header);
         if (view != null) {
           render(view, out);
         } else {
-          err.println("Error: " + failure + " (asking again in " + describe(interval) + ")");
+          err.println(
+              "Error: "
+                  + failure
+                  + " (asking again in "
+                  + DurationConverter.format(interval)
+                  + ")");
           err.flush();
         }
         if (!terminal) {
@@ -141,10 +147,6 @@ final class WatchGroups {
       }
     }
     return 0;
-  }
-
-  private static String describe(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   /**
