@@ -12,6 +12,7 @@ import io.kafkit.common.filter.FilterOptions;
 import io.kafkit.common.filter.RecordFilter;
 import io.kafkit.common.output.OutputFormat;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.schema.SchemaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin Verbosity verbosity;
   @Mixin FilterOptions filters;
+  @Mixin DecodeOptions decode;
 
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic to read.")
   String topic;
@@ -164,7 +166,13 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     warnings.forEach(err::println);
     err.flush();
     ConnectionSettings settings = connection.resolve();
-    return new ConsumerRun(request, settings, environment, err).run();
+    RecordDecoding decoding;
+    try {
+      decoding = decode.decoding(settings.clientProperties());
+    } catch (IllegalArgumentException | SchemaException e) {
+      throw usage(e.getMessage());
+    }
+    return new ConsumerRun(request, settings, environment, err, decoding).run();
   }
 
   private ConsumeRequest request() {

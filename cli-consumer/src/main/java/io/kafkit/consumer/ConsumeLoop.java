@@ -42,6 +42,7 @@ final class ConsumeLoop {
   private final SearchTally tally;
   private final boolean countOnly;
   private SearchProgress progress;
+  private RecordDecoding decoding;
   private long count;
 
   ConsumeLoop(
@@ -70,6 +71,11 @@ final class ConsumeLoop {
   /** Shows the search's progress on a terminal's stderr while the loop runs. */
   void showProgress(SearchProgress progress) {
     this.progress = progress;
+  }
+
+  /** Decodes keys and values by their schemas before the filter and the formatter see them. */
+  void decode(RecordDecoding decoding) {
+    this.decoding = decoding;
   }
 
   /**
@@ -113,13 +119,14 @@ final class ConsumeLoop {
   /** Writes the records kept; false if standard output is gone (a closed pipe). */
   private boolean print(ConsumerRecords<byte[], byte[]> records, long maxMessages) {
     try {
-      for (ConsumerRecord<byte[], byte[]> r : records) {
+      for (ConsumerRecord<byte[], byte[]> read : records) {
         if (maxMessages >= 0 && count >= maxMessages) {
           break;
         }
-        if (bounds != null && !bounds.within(r, consumer)) {
+        if (bounds != null && !bounds.within(read, consumer)) {
           continue;
         }
+        ConsumerRecord<byte[], byte[]> r = decoding == null ? read : decoding.apply(read, err);
         boolean kept = filter.matches(r.key(), r.value(), r.headers());
         tally.read(r.topic(), r.partition(), kept);
         if (kept) {

@@ -49,6 +49,7 @@ final class ConsumerRun {
   private final Bounds bounds;
   private final SearchTally tally = new SearchTally();
   private final Set<TopicPartition> timeSought = new HashSet<>();
+  private final RecordDecoding decoding;
   private ByteSink out;
   private boolean commits;
 
@@ -56,8 +57,10 @@ final class ConsumerRun {
       ConsumeRequest request,
       ConnectionSettings settings,
       Environment environment,
-      PrintWriter err) {
+      PrintWriter err,
+      RecordDecoding decoding) {
     this.request = request;
+    this.decoding = decoding;
     this.settings = settings;
     this.environment = environment;
     this.err = err;
@@ -110,6 +113,9 @@ final class ConsumerRun {
               request.filter(),
               tally,
               request.count());
+      if (decoding != null) {
+        loop.decode(decoding);
+      }
       SearchProgress progress = progress();
       if (progress != null) {
         loop.showProgress(progress);

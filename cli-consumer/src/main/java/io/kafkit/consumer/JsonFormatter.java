@@ -42,8 +42,17 @@ final class JsonFormatter implements RecordFormatter {
     if (r.deliveryCount().isPresent()) { // a share consumer's record: its delivery, from 1
       json.writeNumberField("deliveryCount", r.deliveryCount().get());
     }
-    bytesField("key", r.key());
-    bytesField("value", r.value());
+    DecodedRecord decoded = r instanceof DecodedRecord d ? d : null;
+    if (decoded != null && decoded.keyJson()) {
+      jsonField("key", r.key());
+    } else {
+      bytesField("key", r.key());
+    }
+    if (decoded != null && decoded.valueJson()) {
+      jsonField("value", r.value());
+    } else {
+      bytesField("value", r.value());
+    }
     json.writeArrayFieldStart("headers");
     for (Header h : r.headers()) {
       json.writeStartObject();
@@ -55,6 +64,12 @@ final class JsonFormatter implements RecordFormatter {
     json.writeEndObject();
     json.flush();
     out.write('\n');
+  }
+
+  /** A key or value decoded by its schema: JSON text, written as the JSON value it is. */
+  private void jsonField(String name, byte[] json) throws IOException {
+    this.json.writeFieldName(name);
+    this.json.writeRawValue(new String(json, StandardCharsets.UTF_8));
   }
 
   private void bytesField(String name, byte[] bytes) throws IOException {

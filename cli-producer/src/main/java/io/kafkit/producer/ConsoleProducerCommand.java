@@ -63,6 +63,7 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin ProducerFlags flags;
   @Mixin Verbosity verbosity;
+  @Mixin EncodeOptions schemas;
 
   @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic.")
   String topic;
@@ -171,10 +172,20 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
 
     boolean atPrompt = file == null && environment.terminal();
     ConnectionSettings settings = connection.resolve();
+    EncodeOptions.Encoders encoders;
+    try {
+      encoders = schemas.encoders(topic, settings.clientProperties());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     RecordParser parser =
         inputFormat == InputFormat.json
             ? new JsonLineParser(topic, partition, ignorePartitions)
-            : new LineParser(topic, partition, reader);
+                .schemas(encoders.key(), encoders.value())
+            : encoders.any()
+                ? new SchemaLineParser(
+                    new LineParser(topic, partition, reader), encoders.key(), encoders.value())
+                : new LineParser(topic, partition, reader);
     SendErrors errors = new SendErrors(settings, topic);
     Map<String, Object> overrides = flags.overrides(settings.clientProperties(), atPrompt);
     KafkaClients clients = new KafkaClients(settings);

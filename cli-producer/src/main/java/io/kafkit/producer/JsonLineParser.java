@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkit.common.schema.RecordEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,11 +36,20 @@ final class JsonLineParser implements RecordParser {
   private final String topic;
   private final Integer partition;
   private final boolean ignorePartitions;
+  private RecordEncoder keySchema;
+  private RecordEncoder valueSchema;
 
   JsonLineParser(String topic, Integer partition, boolean ignorePartitions) {
     this.topic = topic;
     this.partition = partition;
     this.ignorePartitions = ignorePartitions;
+  }
+
+  /** Encodes "key" and "value" (either encoder may be null) by their schemas. */
+  JsonLineParser schemas(RecordEncoder key, RecordEncoder value) {
+    this.keySchema = key;
+    this.valueSchema = value;
+    return this;
   }
 
   @Override
@@ -80,8 +90,8 @@ final class JsonLineParser implements RecordParser {
             topic,
             fields.partition(),
             fields.timestamp(),
-            fields.bytes("key", "keyEncoding"),
-            fields.bytes("value", "valueEncoding"));
+            fields.bytes("key", "keyEncoding", keySchema),
+            fields.bytes("value", "valueEncoding", valueSchema));
     fields.addHeaders(record);
     return record;
   }
@@ -152,10 +162,18 @@ final class JsonLineParser implements RecordParser {
           "milliseconds since the epoch or an ISO-8601 instant (2026-01-31T12:00:00Z)");
     }
 
-    byte[] bytes(String field, String encodingField) {
+    byte[] bytes(String field, String encodingField, RecordEncoder schema) {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         return null;
+      }
+      if (schema != null) {
+        if (node.has(encodingField)) {
+          throw invalid(
+              encodingField,
+              "no " + encodingField + ": the " + field + " is encoded by its schema");
+        }
+        return SchemaLineParser.encodeNode(schema, v, field, lineNumber);
       }
       String encoding = text(encodingField, "utf8");
       if (encoding.equals("base64")) {

@@ -29,6 +29,7 @@ import io.kafkit.perf.EndToEndLatencyCommand;
 import io.kafkit.perf.ProducerPerfTestCommand;
 import io.kafkit.perf.SharePerfTestCommand;
 import io.kafkit.producer.ConsoleProducerCommand;
+import io.kafkit.registry.RegistryCommand;
 import io.kafkit.topics.TopicsCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,6 +258,7 @@ final class Tools {
               List.of("kafka-metadata-quorum.sh"),
               JvmProfile.SHORT_COMMAND,
               true),
+          new Tool("registry", RegistryCommand.class, List.of(), JvmProfile.SHORT_COMMAND, false),
           new Tool("broker", BrokerCommand.class, List.of(), JvmProfile.SHORT_COMMAND, true),
           new Tool("profile", ProfileCommand.class, List.of(), JvmProfile.SHORT_COMMAND, false),
           new Tool(

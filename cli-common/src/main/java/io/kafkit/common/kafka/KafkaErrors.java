@@ -40,6 +40,9 @@ public final class KafkaErrors {
     if (e instanceof KafkitException k) {
       return new Failure(k.getMessage(), k.exitCode());
     }
+    if (e instanceof io.kafkit.common.schema.SchemaException) {
+      return failed(e.getMessage()); // a schema, a value or the registry: its message says which
+    }
     if (e instanceof InterruptedException || e instanceof InterruptException) {
       return new Failure("Interrupted.", ExitCodes.INTERRUPTED);
     }

@@ -1,0 +1,100 @@
+package io.kafkit.common.schema;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+
+/** Avro's binary encoding, with {@link AvroJson} for the JSON side. */
+public final class AvroCodec implements SchemaCodec {
+  private final Schema schema;
+  private final String text;
+  private final GenericDatumReader<Object> reader;
+  private final GenericDatumWriter<Object> writer;
+  private BinaryDecoder decoder;
+  private BinaryEncoder encoder;
+  private Object reuse;
+
+  private AvroCodec(Schema schema, String text) {
+    this.schema = schema;
+    this.text = text;
+    this.reader = new GenericDatumReader<>(schema);
+    this.writer = new GenericDatumWriter<>(schema);
+  }
+
+  /**
+   * @throws SchemaException when the text is not an Avro schema
+   */
+  public static AvroCodec parse(String text) {
+    try {
+      return new AvroCodec(new Schema.Parser().parse(text), text);
+    } catch (AvroRuntimeException e) {
+      throw new SchemaException("Not an Avro schema: " + e.getMessage(), e);
+    }
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public SchemaType type() {
+    return SchemaType.AVRO;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public void writeJson(byte[] bytes, int offset, boolean framed, JsonGenerator out)
+      throws IOException {
+    decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, decoder);
+    Object datum;
+    try {
+      datum = reader.read(reuse, decoder);
+      if (!decoder.isEnd()) {
+        throw new SchemaException(
+            "Avro data ends before the record does: "
+                + decoder.inputStream().available()
+                + " bytes left over");
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SchemaException s) {
+        throw s;
+      }
+      throw new SchemaException("Not Avro of this schema: " + describe(e), e);
+    }
+    reuse = datum;
+    AvroJson.write(datum, schema, out);
+  }
+
+  @Override
+  public void encode(JsonNode value, boolean framed, ByteArrayOutputStream out) {
+    Object datum = AvroJson.read(value, schema);
+    encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
+    try {
+      writer.write(datum, encoder);
+      encoder.flush();
+    } catch (IOException | RuntimeException e) {
+      throw new SchemaException("Cannot encode as Avro: " + describe(e), e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    if (e instanceof java.io.EOFException || m == null) {
+      return "the data ends early";
+    }
+    return m;
+  }
+}

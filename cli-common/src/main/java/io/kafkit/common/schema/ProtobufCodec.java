@@ -1,0 +1,146 @@
+package io.kafkit.common.schema;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Protobuf messages of one .proto file. Framed records name their message by its index path in the
+ * file; plain records and encoding use one chosen message (by name, else the file's first).
+ */
+public final class ProtobufCodec implements SchemaCodec {
+  private final FileDescriptor file;
+  private final String text;
+  private final Descriptor chosen;
+  private final int[] chosenIndexes;
+
+  private ProtobufCodec(FileDescriptor file, String text, Descriptor chosen) {
+    this.file = file;
+    this.text = text;
+    this.chosen = chosen;
+    this.chosenIndexes = indexes(chosen);
+  }
+
+  /**
+   * @param messageName the message to encode (and to decode plain records as): its full or simple
+   *     name; null for the file's first
+   * @throws SchemaException when the text is not a .proto schema, or has no such message
+   */
+  public static ProtobufCodec parse(String name, String text, String messageName) {
+    FileDescriptor file = ProtoText.parse(name, text);
+    List<Descriptor> top = file.getMessageTypes();
+    if (top.isEmpty()) {
+      throw new SchemaException("The .proto schema " + name + " has no message");
+    }
+    Descriptor chosen = top.get(0);
+    if (messageName != null) {
+      chosen = find(file, messageName);
+    }
+    return new ProtobufCodec(file, text, chosen);
+  }
+
+  private static Descriptor find(FileDescriptor file, String name) {
+    Descriptor byFull = file.findMessageTypeByName(name);
+    if (byFull != null) {
+      return byFull;
+    }
+    String full = file.getPackage().isEmpty() ? name : file.getPackage() + "." + name;
+    Deque<Descriptor> all = new ArrayDeque<>(file.getMessageTypes());
+    while (!all.isEmpty()) {
+      Descriptor d = all.pop();
+      if (d.getFullName().equals(full) || d.getFullName().equals(name)) {
+        return d;
+      }
+      all.addAll(d.getNestedTypes());
+    }
+    List<String> names = file.getMessageTypes().stream().map(Descriptor::getName).toList();
+    throw new SchemaException(
+        "The .proto schema has no message " + name + " (it has " + names + ")");
+  }
+
+  private static int[] indexes(Descriptor d) {
+    Deque<Integer> path = new ArrayDeque<>();
+    for (Descriptor at = d; at != null; at = at.getContainingType()) {
+      path.push(at.getIndex());
+    }
+    return path.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public Descriptor message() {
+    return chosen;
+  }
+
+  @Override
+  public SchemaType type() {
+    return SchemaType.PROTOBUF;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public void writeJson(byte[] bytes, int offset, boolean framed, JsonGenerator out)
+      throws IOException {
+    Descriptor type = chosen;
+    int at = offset;
+    if (framed) {
+      int[] position = {offset};
+      type = byIndexes(Framing.readMessageIndexes(bytes, position));
+      at = position[0];
+    }
+    DynamicMessage message;
+    try {
+      message =
+          DynamicMessage.parseFrom(
+              type, CodedInputStream.newInstance(bytes, at, bytes.length - at));
+    } catch (InvalidProtocolBufferException e) {
+      throw new SchemaException(
+          "Not Protobuf of message " + type.getName() + ": " + e.getMessage(), e);
+    }
+    ProtoJson.write(message, out);
+  }
+
+  private Descriptor byIndexes(int[] indexes) {
+    List<Descriptor> level = file.getMessageTypes();
+    Descriptor d = null;
+    for (int index : indexes) {
+      if (index < 0 || index >= level.size()) {
+        throw new SchemaException(
+            "the record names message index "
+                + java.util.Arrays.toString(indexes)
+                + ", which the schema does not have");
+      }
+      d = level.get(index);
+      level = d.getNestedTypes();
+    }
+    return d;
+  }
+
+  @Override
+  public void encode(JsonNode value, boolean framed, ByteArrayOutputStream out) {
+    DynamicMessage message = ProtoJson.read(value, chosen);
+    if (!message.isInitialized()) {
+      throw new SchemaException(
+          "required fields are missing: " + message.findInitializationErrors());
+    }
+    if (framed) {
+      Framing.writeMessageIndexes(out, chosenIndexes);
+    }
+    try {
+      message.writeTo(out);
+    } catch (IOException e) {
+      throw new SchemaException("Cannot encode as Protobuf: " + e.getMessage(), e);
+    }
+  }
+}

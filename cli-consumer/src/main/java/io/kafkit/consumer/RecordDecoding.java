@@ -1,0 +1,82 @@
+package io.kafkit.consumer;
+
+import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.schema.RecordDecoder;
+import io.kafkit.common.schema.RegistryClient.RegistryException;
+import io.kafkit.common.schema.RegistryClient.UnreachableException;
+import io.kafkit.common.schema.SchemaException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Decodes each record's key and value before the filter and the formatter see them. A record that
+ * does not decode is passed on in hex with a one-line note on stderr, or ends the run with {@code
+ * --stop-on-decode-error}; a registry that cannot be reached ends the run.
+ */
+final class RecordDecoding {
+  private final RecordDecoder key;
+  private final RecordDecoder value;
+  private final boolean stopOnError;
+
+  RecordDecoding(RecordDecoder key, RecordDecoder value, boolean stopOnError) {
+    this.key = key;
+    this.value = value;
+    this.stopOnError = stopOnError;
+  }
+
+  ConsumerRecord<byte[], byte[]> apply(ConsumerRecord<byte[], byte[]> r, PrintWriter err) {
+    byte[] k = decode(key, r.key(), r, "key", err);
+    byte[] v = decode(value, r.value(), r, "value", err);
+    boolean keyJson = k != null && k != HEX_MARK && key.isJson();
+    boolean valueJson = v != null && v != HEX_MARK && value.isJson();
+    if (k == null && v == null) {
+      return r;
+    }
+    return new DecodedRecord(
+        r,
+        k == null ? r.key() : k == HEX_MARK ? hex(r.key()) : k,
+        v == null ? r.value() : v == HEX_MARK ? hex(r.value()) : v,
+        keyJson,
+        valueJson);
+  }
+
+  private static final byte[] HEX_MARK = new byte[0];
+
+  private byte[] decode(
+      RecordDecoder decoder, byte[] bytes, ConsumerRecord<?, ?> r, String side, PrintWriter err) {
+    try {
+      return decoder.decode(bytes);
+    } catch (SchemaException e) {
+      if (e instanceof UnreachableException
+          || (e instanceof RegistryException re && (re.status() == 401 || re.status() == 403))) {
+        throw new KafkitException(e.getMessage());
+      }
+      String where = r.topic() + "-" + r.partition() + "@" + r.offset();
+      if (stopOnError) {
+        throw new KafkitException(
+            "Cannot decode the "
+                + side
+                + " at "
+                + where
+                + ": "
+                + e.getMessage()
+                + " (without --stop-on-decode-error, such records are printed in hex)");
+      }
+      err.println(
+          "Cannot decode the "
+              + side
+              + " at "
+              + where
+              + ": "
+              + e.getMessage()
+              + "; printed in hex");
+      return HEX_MARK;
+    }
+  }
+
+  private static byte[] hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.US_ASCII);
+  }
+}
