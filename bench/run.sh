@@ -8,7 +8,8 @@
 #                                       delete-records, log-dirs, configs, leader-election,
 #                                       cluster-start, reassign, share-groups, streams-groups,
 #                                       cluster-tools, admin-tools, security-tools,
-#                                       search, search-3, groups-watch,
+#                                       search, search-3, groups-watch, schema-consume,
+#                                       schema-produce,
 #                                       share-perf,
 #                                       minimal-moves (or all)
 #
@@ -76,6 +77,13 @@
 # kafka-client-metrics.sh --describe (one resource) and kafka-e2e-latency.sh (1,000 records of
 # 100 bytes, acks=1, whole process), each kafkit against Apache's.
 #
+# schema-consume reads 1,000,000 records of about 100 bytes from the beginning to /dev/null with
+# kafkit console-consumer: consume's text records, then the same count as Avro and as Protobuf
+# in the registry's wire format, decoded to JSON through a real registry (Apicurio, started from
+# the schema-registry-server module's build); schema-produce pipes 1,000,000 text lines, then
+# 1,000,000 JSON lines encoded as Avro by a registered schema's id, into a fresh one-partition
+# topic. The ratios are each run's time over the text run's.
+#
 # search and search-3 look for the one record of consume's (or consume-3's) topic whose value
 # starts with 0471100, from the beginning to the end: kafkit console-consumer --exit-at-end
 # --filter-value '^0471100 ' against kcat -C -e -o beginning -q piped into grep, in turn.
@@ -116,7 +124,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
-[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools search search-3 groups-watch share-perf minimal-moves cluster-start)
+[ "${names[0]}" = all ] && names=(help version topics-list produce produce-memory consume consume-3 groups-describe groups-describe-all producer-perf consumer-perf dump-log get-offsets delete-records log-dirs configs leader-election reassign share-groups streams-groups cluster-tools admin-tools security-tools search search-3 groups-watch schema-consume schema-produce share-perf minimal-moves cluster-start)
 perf_runs=${PERF_RUNS:-3}
 mkdir -p "$work"
 
@@ -190,9 +198,31 @@ start_broker() {
     rm -rf "$broker_dir"
     "$kafkit" broker start --data-dir "$broker_dir" --port "$port" --controller-port "$cport" >/dev/null
     started=yes
-    trap '"$kafkit" broker stop --data-dir "$broker_dir" >/dev/null 2>&1 || true' EXIT
   fi
 }
+
+# start_registry: the schema registry the tests use (Apicurio 2.4.2, in memory, built by the
+# schema-registry-server module), on a free port; $registry is its Confluent-compatible API.
+registry_pid=
+start_registry() {
+  [ -z "$registry_pid" ] || return 0
+  local jar=$root/schema-registry-server/server/target/quarkus-app/quarkus-run.jar
+  [ -f "$jar" ] || mvn -B -q -f "$root/schema-registry-server/pom.xml" package -DskipTests
+  local rport
+  rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  java -Xmx256m -Dquarkus.http.port="$rport" \
+    '-Dquarkus.log.category."io.apicurio.common.apps.logging.audit".level=WARN' \
+    -jar "$jar" >"$work/registry.log" 2>&1 &
+  registry_pid=$!
+  registry=http://127.0.0.1:$rport/apis/ccompat/v7
+  until curl -sf "$registry/subjects" >/dev/null 2>&1; do sleep 0.2; done
+}
+
+cleanup() {
+  [ -z "$registry_pid" ] || kill "$registry_pid" 2>/dev/null || true
+  [ $started = no ] || "$kafkit" broker stop --data-dir "$broker_dir" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 # median_ms LABEL COMMAND...: runs the command $runs times (after one warm-up that must succeed),
 # prints the median. A LABEL ending in '?' accepts any exit code (Apache's --help exits 1).
@@ -359,6 +389,39 @@ for name in "${names[@]}"; do
       mapfile -t m < <(interleaved_ms search_k search_c)
       [ "${#m[@]}" -ge 2 ] || exit 1
       report "$name" "kafkit console-consumer --filter-value" "${m[0]}" "kcat -C -e | grep" "${m[1]}" ;;
+    schema-consume | schema-produce)
+      start_broker
+      start_registry
+      consume_topic 1
+      json=$work/orders-1m.jsonl
+      [ -s "$json" ] || awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{\"id\":%d,\"item\":\"item-%07d\",\"note\":\"%s\"}\n", i, i, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij" }' >"$json"
+      printf '%s' '{"type":"record","name":"Order","fields":[{"name":"id","type":"long"},{"name":"item","type":"string"},{"name":"note","type":"string"}]}' >"$work/order.avsc"
+      printf '%s\n' 'syntax = "proto3";' 'message Order { int64 id = 1; string item = 2; string note = 3; }' >"$work/order.proto"
+      for kind in avsc proto; do
+        if ! "$kafkit" topics --bootstrap-server "$bs" --describe --topic "bench-$kind" >/dev/null 2>&1; then
+          "$kafkit" topics --bootstrap-server "$bs" --create --topic "bench-$kind" --partitions 1 >/dev/null
+          "$kafkit" console-producer --bootstrap-server "$bs" --topic "bench-$kind" --schema-registry "$registry" \
+            --value-schema-file "$work/order.$kind" --register <"$json"
+        fi
+      done
+      if [ "$name" = schema-consume ]; then
+        plain_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic "$consume_name" --from-beginning --max-messages 1000000; }
+        avro_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-avsc --from-beginning --max-messages 1000000 --schema-registry "$registry"; }
+        proto_k() { "$kafkit" console-consumer --bootstrap-server "$bs" --topic bench-proto --from-beginning --max-messages 1000000 --schema-registry "$registry"; }
+        mapfile -t m < <(interleaved_ms plain_k avro_k proto_k)
+        [ "${#m[@]}" -ge 3 ] || exit 1
+        report "$name" "kafkit console-consumer, text" "${m[0]}" "the same, Avro (registry)" "${m[1]}" "the same, Protobuf (registry)" "${m[2]}"
+      else
+        avro_id=$(curl -sf "$registry/subjects/bench-avsc-value/versions/latest" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+        fresh_partitions=1
+        before_each=fresh_topic
+        plain_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce <"$lines"; }
+        avro_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce --schema-registry "$registry" --value-schema-id "$avro_id" <"$json"; }
+        mapfile -t m < <(interleaved_ms plain_k avro_k)
+        [ "${#m[@]}" -ge 2 ] || exit 1
+        report "$name" "kafkit console-producer, text" "${m[0]}" "the same, JSON lines as Avro" "${m[1]}"
+        before_each=
+      fi ;;
     get-offsets)
       start_broker
       consume_topic 3

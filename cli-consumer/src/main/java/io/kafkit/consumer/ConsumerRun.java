@@ -147,6 +147,9 @@ final class ConsumerRun {
       return end == ConsumeLoop.End.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     } finally {
       request.formatter().close();
+      if (decoding != null) {
+        decoding.close();
+      }
     }
   }
 

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * does not decode is passed on in hex with a one-line note on stderr, or ends the run with {@code
  * --stop-on-decode-error}; a registry that cannot be reached ends the run.
  */
-final class RecordDecoding {
+final class RecordDecoding implements AutoCloseable {
   private final RecordDecoder key;
   private final RecordDecoder value;
   private final boolean stopOnError;
@@ -24,6 +24,13 @@ final class RecordDecoding {
     this.key = key;
     this.value = value;
     this.stopOnError = stopOnError;
+  }
+
+  /** The registry is not asked again: its client's threads stop. */
+  @Override
+  public void close() {
+    key.close();
+    value.close();
   }
 
   ConsumerRecord<byte[], byte[]> apply(ConsumerRecord<byte[], byte[]> r, PrintWriter err) {

@@ -110,9 +110,15 @@ final class EncodeOptions {
       throw new IllegalArgumentException(
           "--register needs a registry: give --schema-registry URL (or schema.registry.url).");
     }
-    return new Encoders(
-        side("key", keyId, keySubject, keyFile, topic + "-key", codecs),
-        side("value", valueId, valueSubject, valueFile, topic + "-value", codecs));
+    try {
+      return new Encoders(
+          side("key", keyId, keySubject, keyFile, topic + "-key", codecs),
+          side("value", valueId, valueSubject, valueFile, topic + "-value", codecs));
+    } finally {
+      if (codecs != null) {
+        codecs.close(); // every schema is fetched: the registry is not asked again
+      }
+    }
   }
 
   private RecordEncoder side(

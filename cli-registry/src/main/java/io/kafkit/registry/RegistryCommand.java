@@ -75,6 +75,18 @@ public final class RegistryCommand implements Callable<Integer> {
     @Mixin RegistryOptions registry;
     @Mixin OutputOptions output;
 
+    /** The subcommand's work; the registry client is closed after it. */
+    abstract Integer run();
+
+    @Override
+    public final Integer call() {
+      try {
+        return run();
+      } finally {
+        registry.close();
+      }
+    }
+
     PrintWriter out() {
       return spec.commandLine().getOut();
     }
@@ -93,7 +105,7 @@ public final class RegistryCommand implements Callable<Integer> {
     boolean deleted;
 
     @Override
-    public Integer call() {
+    Integer run() {
       JsonNode n = registry.client().get("/subjects" + (deleted ? "?deleted=true" : ""));
       List<String> subjects = new ArrayList<>();
       n.forEach(s -> subjects.add(s.asText()));
@@ -112,7 +124,7 @@ public final class RegistryCommand implements Callable<Integer> {
     String subject;
 
     @Override
-    public Integer call() {
+    Integer run() {
       JsonNode n =
           registry.client().get("/subjects/" + RegistryClient.encode(subject) + "/versions");
       List<Integer> versions = new ArrayList<>();
@@ -147,7 +159,7 @@ public final class RegistryCommand implements Callable<Integer> {
     String version;
 
     @Override
-    public Integer call() {
+    Integer run() {
       if ((id == null) == (subject == null)) {
         throw usage("Give --id ID or a SUBJECT [VERSION], not both and not neither.");
       }
@@ -205,7 +217,7 @@ public final class RegistryCommand implements Callable<Integer> {
     String file;
 
     @Override
-    public Integer call() {
+    Integer run() {
       SchemaCodec codec = schemaFile(file, this);
       int id = registry.client().register(subject, codec.type(), codec.text());
       output.print(
@@ -240,7 +252,7 @@ public final class RegistryCommand implements Callable<Integer> {
     String version = "latest";
 
     @Override
-    public Integer call() {
+    Integer run() {
       SchemaCodec codec = schemaFile(file, this);
       String v = checkVersion(version, this);
       JsonNode n =
@@ -293,7 +305,7 @@ public final class RegistryCommand implements Callable<Integer> {
     String set;
 
     @Override
-    public Integer call() {
+    Integer run() {
       String path = "/config" + (subject == null ? "" : "/" + RegistryClient.encode(subject));
       RegistryClient client = registry.client();
       String level;
@@ -352,7 +364,7 @@ public final class RegistryCommand implements Callable<Integer> {
     boolean permanent;
 
     @Override
-    public Integer call() {
+    Integer run() {
       String path = "/subjects/" + RegistryClient.encode(subject);
       if (version != null) {
         path += "/versions/" + RegistryClient.encode(checkVersion(version, this));

@@ -56,11 +56,27 @@ final class RegistryOptions {
       description = "A saved connection profile (default: $KAFKIT_PROFILE); see 'kafkit profile'.")
   String profile;
 
+  private RegistryClient client;
+
   RegistryOptions(Environment environment) {
     this.environment = environment;
   }
 
+  /** The client, made once. */
   RegistryClient client() {
+    if (client == null) {
+      client = newClient();
+    }
+    return client;
+  }
+
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private RegistryClient newClient() {
     Properties merged = new Properties();
     Optional.ofNullable(profile)
         .or(() -> environment.variable("KAFKIT_PROFILE"))

@@ -28,7 +28,8 @@ public final class Train {
     String bs = args.length > 0 ? args[0] : NOWHERE;
     for (String[] run : runs(bs)) {
       if (run[0].equals("console-producer")) {
-        System.setIn(new ByteArrayInputStream(lines()));
+        boolean schema = List.of(run).contains("--value-schema-file");
+        System.setIn(new ByteArrayInputStream(schema ? jsonLines() : lines()));
       }
       Kafkit.execute(run);
       System.setIn(stdin);
@@ -64,6 +65,43 @@ public final class Train {
                 + " --formatter-property print.key=true",
             bs,
             timeout));
+    // Avro, Protobuf and JSON Schema: their libraries' classes, and the registry client's
+    for (String schema :
+        List.of(
+            schemaFile(
+                ".avsc",
+                "{\"type\":\"record\",\"name\":\"Train\",\"fields\":[{\"name\":\"id\","
+                    + "\"type\":\"long\"},{\"name\":\"item\",\"type\":\"string\"},"
+                    + "{\"name\":\"qty\",\"type\":[\"null\",\"int\"],\"default\":null}]}"),
+            schemaFile(
+                ".proto",
+                "syntax = \"proto3\"; message Train { int64 id = 1; string item = 2;"
+                    + " optional int32 qty = 3; }"),
+            schemaFile(
+                ".json", "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}}"))) {
+      String topic = "train-" + schema.substring(schema.lastIndexOf('.') + 1);
+      runs.add(args("topics --create --topic " + topic + " --partitions 1", bs, timeout));
+      runs.add(
+          args(
+              "console-producer --topic " + topic + " --value-schema-file " + schema, bs, timeout));
+      runs.add(
+          args(
+              "console-consumer --topic "
+                  + topic
+                  + " --from-beginning --exit-at-end --value-schema-file "
+                  + schema,
+              bs,
+              timeout));
+    }
+    runs.add(
+        new String[] {
+          "registry",
+          "subjects",
+          "--schema-registry",
+          "http://" + NOWHERE,
+          "--command-property",
+          "schema.registry.request.timeout.ms=300"
+        });
     runs.add(args("consumer-groups --list", bs, timeout));
     runs.add(args("consumer-groups --describe --group train", bs, timeout));
     runs.add(args("consumer-groups --describe --all-groups --members", bs, timeout));
@@ -171,6 +209,30 @@ public final class Train {
     List<String> all = new ArrayList<>(List.of(tool, "--bootstrap-server=" + bs, timeout));
     all.addAll(List.of(subcommand.split(" ")));
     return all.toArray(new String[0]);
+  }
+
+  /** A schema file of the type its name's ending says. */
+  private static String schemaFile(String suffix, String content) {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("kafkit-train-", suffix);
+      file.toFile().deleteOnExit();
+      return java.nio.file.Files.writeString(file, content).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** JSON values that each of the training's schemas takes. */
+  private static byte[] jsonLines() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < LINES / 10; i++) {
+      text.append("{\"id\":").append(i).append(",\"item\":\"item ").append(i).append('"');
+      if (i % 2 == 0) {
+        text.append(",\"qty\":").append(i % 10);
+      }
+      text.append("}\n");
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] lines() {

@@ -48,6 +48,10 @@ class BadInputIT {
     Files.writeString(tmp.resolve("line.txt"), "abc\n");
     Files.writeString(tmp.resolve("bad.properties"), "a=b\n\\u12");
     Files.writeString(
+        tmp.resolve("order.avsc"),
+        "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}");
+    Files.writeString(tmp.resolve("order-bad.jsonl"), "{\"id\":1}\n{\"id\":\"x\"}\n");
+    Files.writeString(
         tmp.resolve("plan-broker-7.json"),
         "{\"partitions\":[{\"topic\":\"x\",\"partition\":0,\"replicas\":[7]}]}");
     Files.writeString(

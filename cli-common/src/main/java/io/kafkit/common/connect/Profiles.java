@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 public final class Profiles {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern SECRET =
-      Pattern.compile("(?i).*(password|secret|jaas\\.config|token|credentials?|\\.key)$");
+      Pattern.compile(
+          "(?i).*(password|secret|jaas\\.config|token|credentials?|\\.key|user\\.info)$");
   public static final String MASK = "******";
 
   private final Path directory;

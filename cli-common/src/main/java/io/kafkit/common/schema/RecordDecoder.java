@@ -13,7 +13,7 @@ import java.util.Locale;
  * Turns a record's key or value into JSON text by its schema: {@code --key-format} and {@code
  * --value-format}. One decoder per side, used by one thread.
  */
-public final class RecordDecoder {
+public final class RecordDecoder implements AutoCloseable {
   /** The formats a side can be read as. */
   public enum Format {
     STRING,
@@ -60,6 +60,13 @@ public final class RecordDecoder {
     this.codecs = codecs;
     this.file = file;
     resetGenerator();
+  }
+
+  @Override
+  public void close() {
+    if (codecs != null) {
+      codecs.close();
+    }
   }
 
   /** Whether this side is printed as it is. */

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Codecs made from schema text, from files, or from a registry by id (each id once per run). */
-public final class SchemaCodecs {
+public final class SchemaCodecs implements AutoCloseable {
   private final RegistryClient registry;
   private final Map<Integer, SchemaCodec> byId = new HashMap<>();
   private final Map<Integer, SchemaException> failed = new HashMap<>();
@@ -23,6 +23,14 @@ public final class SchemaCodecs {
 
   public RegistryClient registry() {
     return registry;
+  }
+
+  /** Lets the registry client go; codecs fetched already stay usable. */
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
   }
 
   /** The codec of a registered schema. */

@@ -30,6 +30,10 @@ class BootstrapServersTest {
     assertTrue(Profiles.isSecret("ssl.key.password"));
     assertTrue(Profiles.isSecret("ssl.keystore.key"));
     assertTrue(Profiles.isSecret("sasl.oauthbearer.client.credentials.client.secret"));
+    assertTrue(Profiles.isSecret("basic.auth.user.info")); // a schema registry's USER:PASSWORD
+    assertTrue(Profiles.isSecret("schema.registry.basic.auth.user.info"));
+    assertTrue(Profiles.isSecret("bearer.auth.token"));
+    assertTrue(!Profiles.isSecret("schema.registry.url"));
     assertTrue(!Profiles.isSecret("bootstrap.servers"));
     assertTrue(!Profiles.isSecret("security.protocol"));
   }
