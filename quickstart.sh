@@ -59,6 +59,18 @@ step "Find alice's lamp order by a field of its JSON value" \
 step "Count the records of alice" \
   console-consumer --bootstrap-server "$bs" --topic orders --from-beginning --filter-key '^alice$' --count
 
+printf '\n== Avro records: JSON lines encoded by a schema file (with a schema registry: --schema-registry URL)\n'
+printf '{"type":"record","name":"Payment","fields":[{"name":"id","type":"long"},{"name":"amount","type":"double"},{"name":"note","type":["null","string"],"default":null}]}' >"$data/payment.avsc"
+"$kafkit" topics --bootstrap-server "$bs" --create --topic payments-avro --partitions 1 >/dev/null
+printf '$ printf ... | kafkit console-producer --topic payments-avro --value-schema-file payment.avsc\n'
+printf '{"id":1,"amount":9.5}\n{"id":2,"amount":120,"note":"refund"}\n' \
+  | "$kafkit" console-producer --bootstrap-server "$bs" --topic payments-avro --value-schema-file "$data/payment.avsc"
+step "Their bytes, in hex" \
+  console-consumer --bootstrap-server "$bs" --topic payments-avro --from-beginning --exit-at-end --value-format bytes
+step "Decoded by the schema to JSON, and searched by a field" \
+  console-consumer --bootstrap-server "$bs" --topic payments-avro --from-beginning --exit-at-end \
+  --value-schema-file "$data/payment.avsc" --filter-json '/amount=^1'
+
 step "See the group's offsets and lag (kafka-consumer-groups.sh layout)" \
   consumer-groups --bootstrap-server "$bs" --describe --group quickstart
 step "Rewind it to the start: a dry run first, then --execute" \

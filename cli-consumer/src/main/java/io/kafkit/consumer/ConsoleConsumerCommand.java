@@ -172,7 +172,13 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | SchemaException e) {
       throw usage(e.getMessage());
     }
-    return new ConsumerRun(request, settings, environment, err, decoding).run();
+    try {
+      return new ConsumerRun(request, settings, environment, err, decoding).run();
+    } finally {
+      if (decoding != null) {
+        decoding.close(); // on every path: an open registry client delays the exit
+      }
+    }
   }
 
   private ConsumeRequest request() {

@@ -359,6 +359,9 @@ final class ConsumerRun {
     } catch (RuntimeException e) {
       err.println("Could not commit the group's offsets: " + e.getMessage());
     } finally {
+      if (decoding != null && decoding.summary() != null) {
+        err.println(decoding.summary());
+      }
       err.println(
           "Processed a total of "
               + count

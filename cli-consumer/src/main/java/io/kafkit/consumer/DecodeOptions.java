@@ -84,12 +84,24 @@ final class DecodeOptions {
       RegistrySettings settings = settings(clientProperties);
       codecs = new SchemaCodecs(new io.kafkit.common.schema.RegistryClient(settings));
     }
-    RecordDecoder key = side("key", keyFormat, keySchemaFile, named, codecs);
-    RecordDecoder value = side("value", valueFormat, valueSchemaFile, named, codecs);
-    if (key.passThrough() && value.passThrough()) {
-      return null;
+    try {
+      RecordDecoder key = side("key", keyFormat, keySchemaFile, named, codecs);
+      RecordDecoder value = side("value", valueFormat, valueSchemaFile, named, codecs);
+      if (!key.passThrough() || !value.passThrough()) {
+        return new RecordDecoding(key, value, stopOnError);
+      }
+    } catch (RuntimeException e) {
+      close(codecs);
+      throw e;
     }
-    return new RecordDecoding(key, value, stopOnError);
+    close(codecs);
+    return null;
+  }
+
+  private static void close(SchemaCodecs codecs) {
+    if (codecs != null) {
+      codecs.close();
+    }
   }
 
   private RegistrySettings settings(Properties clientProperties) {

@@ -18,7 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class RecordDecoding implements AutoCloseable {
   private final RecordDecoder key;
   private final RecordDecoder value;
+  private static final int NOTED = 5;
   private final boolean stopOnError;
+  private long failures;
 
   RecordDecoding(RecordDecoder key, RecordDecoder value, boolean stopOnError) {
     this.key = key;
@@ -57,7 +59,8 @@ final class RecordDecoding implements AutoCloseable {
       return decoder.decode(bytes);
     } catch (SchemaException e) {
       if (e instanceof UnreachableException
-          || (e instanceof RegistryException re && (re.status() == 401 || re.status() == 403))) {
+          || (e instanceof RegistryException re && re.status() != 404)) {
+        // the registry failed, not the record: every later record would fail alike
         throw new KafkitException(e.getMessage());
       }
       String where = r.topic() + "-" + r.partition() + "@" + r.offset();
@@ -71,16 +74,31 @@ final class RecordDecoding implements AutoCloseable {
                 + e.getMessage()
                 + " (without --stop-on-decode-error, such records are printed in hex)");
       }
-      err.println(
-          "Cannot decode the "
-              + side
-              + " at "
-              + where
-              + ": "
-              + e.getMessage()
-              + "; printed in hex");
+      failures++;
+      if (failures <= NOTED) {
+        err.println(
+            "Cannot decode the "
+                + side
+                + " at "
+                + where
+                + ": "
+                + e.getMessage()
+                + "; printed in hex");
+      } else if (failures == NOTED + 1) {
+        err.println(
+            "More keys or values do not decode; they are printed in hex, and counted at the end.");
+      }
       return HEX_MARK;
     }
+  }
+
+  /** The line that counts what did not decode, or null when everything did. */
+  String summary() {
+    return failures == 0
+        ? null
+        : failures
+            + (failures == 1 ? " key or value" : " keys or values")
+            + " did not decode and were printed in hex.";
   }
 
   private static byte[] hex(byte[] bytes) {

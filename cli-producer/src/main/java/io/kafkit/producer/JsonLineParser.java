@@ -31,7 +31,7 @@ final class JsonLineParser implements RecordParser {
       Set.of("key", "value", "headers", "partition", "timestamp", "keyEncoding", "valueEncoding");
 
   // A second object on the line, or anything else after the first, is an error, not dropped.
-  private final ObjectMapper mapper =
+  private ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final String topic;
   private final Integer partition;
@@ -49,6 +49,10 @@ final class JsonLineParser implements RecordParser {
   JsonLineParser schemas(RecordEncoder key, RecordEncoder value) {
     this.keySchema = key;
     this.valueSchema = value;
+    if (key != null || value != null) {
+      // a schema's values keep their decimals as written (JSON Schema sends them on as text)
+      mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
     return this;
   }
 

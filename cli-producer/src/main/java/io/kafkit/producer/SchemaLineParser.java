@@ -15,7 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class SchemaLineParser implements RecordParser {
   private final ObjectMapper mapper =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // decimals as written
   private final RecordParser lines;
   private final RecordEncoder key;
   private final RecordEncoder value;

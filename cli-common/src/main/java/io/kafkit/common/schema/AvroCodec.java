@@ -2,11 +2,10 @@ package io.kafkit.common.schema;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -17,16 +16,14 @@ import org.apache.avro.io.EncoderFactory;
 public final class AvroCodec implements SchemaCodec {
   private final Schema schema;
   private final String text;
-  private final GenericDatumReader<Object> reader;
   private final GenericDatumWriter<Object> writer;
   private BinaryDecoder decoder;
   private BinaryEncoder encoder;
-  private Object reuse;
+  private final AvroTranscoder transcoder = new AvroTranscoder();
 
   private AvroCodec(Schema schema, String text) {
     this.schema = schema;
     this.text = text;
-    this.reader = new GenericDatumReader<>(schema);
     this.writer = new GenericDatumWriter<>(schema);
   }
 
@@ -59,14 +56,12 @@ public final class AvroCodec implements SchemaCodec {
   public void writeJson(byte[] bytes, int offset, boolean framed, JsonGenerator out)
       throws IOException {
     decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, decoder);
-    Object datum;
     try {
-      datum = reader.read(reuse, decoder);
+      transcoder.transcode(schema, decoder, out);
       if (!decoder.isEnd()) {
         throw new SchemaException(
-            "Avro data ends before the record does: "
-                + decoder.inputStream().available()
-                + " bytes left over");
+            decoder.inputStream().available()
+                + " bytes follow the Avro record: not data of this schema");
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof SchemaException s) {
@@ -74,14 +69,12 @@ public final class AvroCodec implements SchemaCodec {
       }
       throw new SchemaException("Not Avro of this schema: " + describe(e), e);
     }
-    reuse = datum;
-    AvroJson.write(datum, schema, out);
   }
 
   @Override
-  public void encode(JsonNode value, boolean framed, ByteArrayOutputStream out) {
+  public void encode(JsonNode value, boolean framed, OutputStream out) {
     Object datum = AvroJson.read(value, schema);
-    encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
+    encoder = EncoderFactory.get().binaryEncoder(out, encoder);
     try {
       writer.write(datum, encoder);
       encoder.flush();

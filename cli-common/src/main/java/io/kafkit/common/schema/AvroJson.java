@@ -1,92 +1,26 @@
 package io.kafkit.common.schema;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericFixed;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.util.Utf8;
 
 /**
- * Avro data as plain JSON, both ways: records are objects, maps objects, arrays arrays, enums their
- * symbol, bytes and fixed a string of one character per byte (U+0000 to U+00FF, as Avro's own JSON
- * encoding writes them). A union's value is written without the {@code {"type": value}} wrapper of
- * Avro's JSON encoding; when read, either form is taken, and an unwrapped value goes to the first
- * branch it fits.
+ * JSON as Avro data ({@link AvroTranscoder} writes the other way, to the same JSON): records are
+ * objects, maps objects, arrays arrays, enums their symbol, bytes and fixed a string of one
+ * character per byte (U+0000 to U+00FF, as Avro's own JSON encoding writes them). A union's value
+ * is written without the {@code {"type": value}} wrapper of Avro's JSON encoding; when read, either
+ * form is taken, and an unwrapped value goes to the first branch it fits.
  */
 public final class AvroJson {
   private AvroJson() {}
-
-  public static void write(Object datum, Schema schema, JsonGenerator out) throws IOException {
-    switch (schema.getType()) {
-      case RECORD -> {
-        IndexedRecord record = (IndexedRecord) datum;
-        out.writeStartObject();
-        for (Schema.Field field : schema.getFields()) {
-          out.writeFieldName(field.name());
-          write(record.get(field.pos()), field.schema(), out);
-        }
-        out.writeEndObject();
-      }
-      case ENUM, STRING -> out.writeString(datum.toString());
-      case ARRAY -> {
-        out.writeStartArray();
-        for (Object item : (Collection<?>) datum) {
-          write(item, schema.getElementType(), out);
-        }
-        out.writeEndArray();
-      }
-      case MAP -> {
-        out.writeStartObject();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) datum).entrySet()) {
-          out.writeFieldName(e.getKey().toString());
-          write(e.getValue(), schema.getValueType(), out);
-        }
-        out.writeEndObject();
-      }
-      case UNION -> {
-        int branch = GenericData.get().resolveUnion(schema, datum);
-        write(datum, schema.getTypes().get(branch), out);
-      }
-      case FIXED -> out.writeString(latin1(((GenericFixed) datum).bytes()));
-      case BYTES -> {
-        ByteBuffer b = ((ByteBuffer) datum).duplicate();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        out.writeString(latin1(bytes));
-      }
-      case INT -> out.writeNumber((Integer) datum);
-      case LONG -> out.writeNumber((Long) datum);
-      case FLOAT -> {
-        float f = (Float) datum;
-        if (Float.isFinite(f)) {
-          out.writeNumber(f);
-        } else {
-          out.writeString(Float.toString(f));
-        }
-      }
-      case DOUBLE -> {
-        double d = (Double) datum;
-        if (Double.isFinite(d)) {
-          out.writeNumber(d);
-        } else {
-          out.writeString(Double.toString(d));
-        }
-      }
-      case BOOLEAN -> out.writeBoolean((Boolean) datum);
-      case NULL -> out.writeNull();
-    }
-  }
 
   /**
    * The Avro datum for a JSON value.
@@ -94,10 +28,10 @@ public final class AvroJson {
    * @throws SchemaException naming the field (as a JSON pointer) that does not fit
    */
   public static Object read(JsonNode node, Schema schema) {
-    return read(node, schema, "");
+    return read(node, schema, Where.ROOT);
   }
 
-  private static Object read(JsonNode node, Schema schema, String path) {
+  private static Object read(JsonNode node, Schema schema, Where path) {
     switch (schema.getType()) {
       case RECORD -> {
         if (!node.isObject()) {
@@ -108,7 +42,7 @@ public final class AvroJson {
           String name = names.next();
           if (schema.getField(name) == null) {
             throw new SchemaException(
-                at(path + "/" + name)
+                at(path.child(name))
                     + "record "
                     + schema.getName()
                     + " has no field '"
@@ -118,7 +52,7 @@ public final class AvroJson {
         }
         for (Schema.Field field : schema.getFields()) {
           JsonNode value = node.get(field.name());
-          String fieldPath = path + "/" + field.name();
+          Where fieldPath = path.child(field.name());
           if (value == null) {
             if (field.hasDefaultValue()) {
               record.put(field.pos(), GenericData.get().deepCopy(field.schema(), defaultOf(field)));
@@ -145,7 +79,7 @@ public final class AvroJson {
         }
         List<Object> items = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-          items.add(read(node.get(i), schema.getElementType(), path + "/" + i));
+          items.add(read(node.get(i), schema.getElementType(), path.child(i)));
         }
         return new GenericData.Array<>(schema, items);
       }
@@ -158,7 +92,7 @@ public final class AvroJson {
           Map.Entry<String, JsonNode> e = it.next();
           map.put(
               new Utf8(e.getKey()),
-              read(e.getValue(), schema.getValueType(), path + "/" + e.getKey()));
+              read(e.getValue(), schema.getValueType(), path.child(e.getKey())));
         }
         return map;
       }
@@ -216,13 +150,13 @@ public final class AvroJson {
     throw new SchemaException(at(path) + "unsupported Avro type " + schema.getType());
   }
 
-  private static Object readUnion(JsonNode node, Schema union, String path) {
+  private static Object readUnion(JsonNode node, Schema union, Where path) {
     // Avro's own JSON encoding: {"branch name": value}
     if (node.isObject() && node.size() == 1) {
       String name = node.fieldNames().next();
       Integer branch = union.getIndexNamed(name);
       if (branch != null) {
-        return read(node.get(name), union.getTypes().get(branch), path + "/" + name);
+        return read(node.get(name), union.getTypes().get(branch), path.child(name));
       }
     }
     SchemaException first = null;
@@ -268,7 +202,7 @@ public final class AvroJson {
     return GenericData.get().getDefaultValue(field);
   }
 
-  private static double floating(JsonNode node, String path, String what) {
+  private static double floating(JsonNode node, Where path, String what) {
     if (node.isNumber()) {
       return node.doubleValue();
     }
@@ -291,7 +225,7 @@ public final class AvroJson {
     return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
-  private static byte[] fromLatin1(JsonNode node, String path) {
+  private static byte[] fromLatin1(JsonNode node, Where path) {
     if (!node.isTextual()) {
       throw wrong(path, "a string of bytes (one character per byte, U+0000 to U+00FF)", node);
     }
@@ -304,11 +238,11 @@ public final class AvroJson {
     return s.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  static String at(String path) {
-    return path.isEmpty() ? "" : path + ": ";
+  static String at(Where path) {
+    return path.isRoot() ? "" : path + ": ";
   }
 
-  static SchemaException wrong(String path, String expected, JsonNode got) {
+  static SchemaException wrong(Where path, String expected, JsonNode got) {
     String shown = got.toString();
     if (shown.length() > 60) {
       shown = shown.substring(0, 57) + "...";

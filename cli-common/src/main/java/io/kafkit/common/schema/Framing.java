@@ -1,6 +1,8 @@
 package io.kafkit.common.schema;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Confluent's wire format, which every Confluent-compatible serializer writes: a zero byte, the
@@ -13,9 +15,12 @@ public final class Framing {
 
   private Framing() {}
 
-  /** Whether the bytes start with the magic byte and an id. */
+  /**
+   * Whether the bytes start with the magic byte and an id. Registries number schemas from 1, so a
+   * zero id is not the wire format (but, say, a long of Kafka's LongSerializer).
+   */
   public static boolean isFramed(byte[] bytes) {
-    return bytes != null && bytes.length >= HEADER_SIZE && bytes[0] == MAGIC;
+    return bytes != null && bytes.length >= HEADER_SIZE && bytes[0] == MAGIC && schemaId(bytes) > 0;
   }
 
   public static int schemaId(byte[] bytes) {
@@ -25,12 +30,12 @@ public final class Framing {
         | (bytes[4] & 0xff);
   }
 
-  public static void writeHeader(ByteArrayOutputStream out, int schemaId) {
-    out.write(MAGIC);
-    out.write(schemaId >>> 24);
-    out.write(schemaId >>> 16);
-    out.write(schemaId >>> 8);
-    out.write(schemaId);
+  public static void writeHeader(OutputStream out, int schemaId) {
+    put(out, MAGIC);
+    put(out, schemaId >>> 24);
+    put(out, schemaId >>> 16);
+    put(out, schemaId >>> 8);
+    put(out, schemaId);
   }
 
   /**
@@ -55,9 +60,9 @@ public final class Framing {
     return indexes;
   }
 
-  public static void writeMessageIndexes(ByteArrayOutputStream out, int[] indexes) {
+  public static void writeMessageIndexes(OutputStream out, int[] indexes) {
     if (indexes.length == 1 && indexes[0] == 0) {
-      out.write(0);
+      put(out, 0);
       return;
     }
     writeZigZag(out, indexes.length);
@@ -81,12 +86,20 @@ public final class Framing {
     throw new SchemaException("the Protobuf message index is not a varint");
   }
 
-  private static void writeZigZag(ByteArrayOutputStream out, int value) {
+  private static void writeZigZag(OutputStream out, int value) {
     int v = (value << 1) ^ (value >> 31);
     while ((v & ~0x7f) != 0) {
-      out.write((v & 0x7f) | 0x80);
+      put(out, (v & 0x7f) | 0x80);
       v >>>= 7;
     }
-    out.write(v);
+    put(out, v);
+  }
+
+  private static void put(OutputStream out, int b) {
+    try {
+      out.write(b);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -10,8 +10,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -20,7 +20,9 @@ import java.util.List;
  * are written.
  */
 public final class JsonSchemaCodec implements SchemaCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private final String text;
@@ -71,7 +73,7 @@ public final class JsonSchemaCodec implements SchemaCodec {
       if (p.nextToken() == null) {
         throw new SchemaException("Not JSON: the record is empty");
       }
-      out.copyCurrentStructure(p);
+      out.copyCurrentStructureExact(p); // decimals as written, not through a double
       if (p.nextToken() != null) {
         throw new SchemaException("Not JSON: text follows the value");
       }
@@ -81,7 +83,7 @@ public final class JsonSchemaCodec implements SchemaCodec {
   }
 
   @Override
-  public void encode(JsonNode value, boolean framed, ByteArrayOutputStream out) {
+  public void encode(JsonNode value, boolean framed, OutputStream out) {
     List<Error> errors = schema.validate(value);
     if (!errors.isEmpty()) {
       Error first = errors.get(0);

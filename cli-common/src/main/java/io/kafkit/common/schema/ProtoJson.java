@@ -57,10 +57,25 @@ public final class ProtoJson {
     int n = message.getRepeatedFieldCount(field);
     for (int i = 0; i < n; i++) {
       Message e = (Message) message.getRepeatedField(field, i);
-      out.writeFieldName(String.valueOf(e.getField(key)));
+      out.writeFieldName(keyText(key, e.getField(key)));
       writeValue(value, e.getField(value), out);
     }
     out.writeEndObject();
+  }
+
+  /** A map key as JSON names it: unsigned types as unsigned numbers. */
+  private static String keyText(FieldDescriptor key, Object value) {
+    switch (key.getType()) {
+      case UINT32, FIXED32 -> {
+        return Long.toString(Integer.toUnsignedLong((Integer) value));
+      }
+      case UINT64, FIXED64 -> {
+        return Long.toUnsignedString((Long) value);
+      }
+      default -> {
+        return String.valueOf(value);
+      }
+    }
   }
 
   private static void writeValue(FieldDescriptor field, Object value, JsonGenerator out)
@@ -122,17 +137,17 @@ public final class ProtoJson {
    * @throws SchemaException naming the field (as a JSON pointer) that does not fit
    */
   public static DynamicMessage read(JsonNode node, Descriptor type) {
-    return read(node, type, "");
+    return read(node, type, Where.ROOT);
   }
 
-  private static DynamicMessage read(JsonNode node, Descriptor type, String path) {
+  private static DynamicMessage read(JsonNode node, Descriptor type, Where path) {
     if (!node.isObject()) {
       throw AvroJson.wrong(path, "an object (message " + type.getName() + ")", node);
     }
     DynamicMessage.Builder b = DynamicMessage.newBuilder(type);
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String fieldPath = path + "/" + e.getKey();
+      Where fieldPath = path.child(e.getKey());
       FieldDescriptor field = field(type, e.getKey());
       if (field == null) {
         throw new SchemaException(
@@ -166,7 +181,7 @@ public final class ProtoJson {
           throw AvroJson.wrong(fieldPath, "an array", value);
         }
         for (int i = 0; i < value.size(); i++) {
-          b.addRepeatedField(field, readValue(field, value.get(i), fieldPath + "/" + i));
+          b.addRepeatedField(field, readValue(field, value.get(i), fieldPath.child(i)));
         }
       } else {
         b.setField(field, readValue(field, value, fieldPath));
@@ -189,7 +204,7 @@ public final class ProtoJson {
   }
 
   private static void readMap(
-      DynamicMessage.Builder b, FieldDescriptor field, JsonNode value, String path) {
+      DynamicMessage.Builder b, FieldDescriptor field, JsonNode value, Where path) {
     if (!value.isObject()) {
       throw AvroJson.wrong(path, "an object (a map)", value);
     }
@@ -198,7 +213,7 @@ public final class ProtoJson {
     FieldDescriptor val = entry.findFieldByNumber(2);
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String entryPath = path + "/" + e.getKey();
+      Where entryPath = path.child(e.getKey());
       JsonNode keyNode =
           key.getJavaType() == FieldDescriptor.JavaType.STRING
               ? com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())
@@ -212,7 +227,7 @@ public final class ProtoJson {
     }
   }
 
-  private static JsonNode keyAsJson(String key, String path) {
+  private static JsonNode keyAsJson(String key, Where path) {
     if (key.equals("true") || key.equals("false")) {
       return com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(key));
     }
@@ -223,7 +238,7 @@ public final class ProtoJson {
     }
   }
 
-  private static Object readValue(FieldDescriptor field, JsonNode v, String path) {
+  private static Object readValue(FieldDescriptor field, JsonNode v, Where path) {
     switch (field.getType()) {
       case INT32, SINT32, SFIXED32 -> {
         return (int) integer(v, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int32");
@@ -290,7 +305,7 @@ public final class ProtoJson {
     throw new SchemaException(AvroJson.at(path) + "unsupported field type " + field.getType());
   }
 
-  private static long integer(JsonNode v, String path, long min, long max, String what) {
+  private static long integer(JsonNode v, Where path, long min, long max, String what) {
     BigInteger n = bigInteger(v, path, what);
     if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
       throw AvroJson.wrong(path, what, v);
@@ -299,7 +314,7 @@ public final class ProtoJson {
   }
 
   /** An integer, as a JSON number or (as proto3's JSON mapping allows) a string of digits. */
-  private static BigInteger bigInteger(JsonNode v, String path, String what) {
+  private static BigInteger bigInteger(JsonNode v, Where path, String what) {
     if (v.isIntegralNumber()) {
       return v.bigIntegerValue();
     }
@@ -313,7 +328,7 @@ public final class ProtoJson {
     throw AvroJson.wrong(path, what, v);
   }
 
-  private static double floating(JsonNode v, String path, String what) {
+  private static double floating(JsonNode v, Where path, String what) {
     if (v.isNumber()) {
       return v.doubleValue();
     }

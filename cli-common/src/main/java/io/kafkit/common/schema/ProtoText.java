@@ -73,6 +73,11 @@ public final class ProtoText {
 
   private ProtoText() {}
 
+  /** Whether kafkit resolves this import itself (Google's well-known types). */
+  public static boolean knows(String imported) {
+    return WELL_KNOWN.containsKey(imported);
+  }
+
   /**
    * @param name the file's name, for messages (a path, or "schema.proto")
    * @throws SchemaException when the text does not parse or does not describe valid messages

@@ -7,8 +7,8 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -128,7 +128,7 @@ public final class ProtobufCodec implements SchemaCodec {
   }
 
   @Override
-  public void encode(JsonNode value, boolean framed, ByteArrayOutputStream out) {
+  public void encode(JsonNode value, boolean framed, OutputStream out) {
     DynamicMessage message = ProtoJson.read(value, chosen);
     if (!message.isInitialized()) {
       throw new SchemaException(

@@ -3,7 +3,6 @@ package io.kafkit.common.schema;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
@@ -49,7 +48,7 @@ public final class RecordDecoder implements AutoCloseable {
   private final Format format;
   private final SchemaCodecs codecs;
   private final SchemaCodec file;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private final Bytes buffer = new Bytes();
   private JsonGenerator json;
 
   /**

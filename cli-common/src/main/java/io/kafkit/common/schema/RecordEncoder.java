@@ -1,7 +1,6 @@
 package io.kafkit.common.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 
 /**
  * Encodes a JSON key or value by its schema: in Confluent's wire format when the schema has a
@@ -10,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 public final class RecordEncoder {
   private final SchemaCodec codec;
   private final Integer schemaId;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private final Bytes buffer = new Bytes();
 
   /**
    * @param schemaId the registry's id of the schema, or null to write plain records

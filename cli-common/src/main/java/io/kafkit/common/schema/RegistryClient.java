@@ -211,17 +211,20 @@ public final class RegistryClient implements AutoCloseable {
       } catch (HttpTimeoutException e) {
         last =
             new UnreachableException(
-                "The schema registry at " + base + " did not answer within " + seconds());
+                "The schema registry at "
+                    + withoutUserInfo(base)
+                    + " did not answer within "
+                    + seconds());
         continue;
       } catch (ConnectException e) {
         last =
             new UnreachableException(
-                "Cannot reach the schema registry at " + base + ": " + reason(e));
+                "Cannot reach the schema registry at " + withoutUserInfo(base) + ": " + reason(e));
         continue;
       } catch (IOException e) {
         last =
             new UnreachableException(
-                "Cannot reach the schema registry at " + base + ": " + reason(e));
+                "Cannot reach the schema registry at " + withoutUserInfo(base) + ": " + reason(e));
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

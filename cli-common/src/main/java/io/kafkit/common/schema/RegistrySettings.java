@@ -81,9 +81,14 @@ public record RegistrySettings(
     if (timeoutMs != null) {
       try {
         timeout = Duration.ofMillis(Long.parseLong(timeoutMs.trim()));
+        if (timeout.toMillis() <= 0) {
+          throw new NumberFormatException();
+        }
       } catch (NumberFormatException e) {
         throw new SchemaException(
-            "schema.registry.request.timeout.ms must be milliseconds, not '" + timeoutMs + "'");
+            "schema.registry.request.timeout.ms must be milliseconds above 0, not '"
+                + timeoutMs
+                + "'");
       }
     }
     return new RegistrySettings(urls, userInfo, token, ssl(p), timeout);

@@ -45,6 +45,12 @@ public final class SchemaCodecs implements AutoCloseable {
         codec = fetch(id);
       } catch (RegistryClient.UnreachableException e) {
         throw e;
+      } catch (RegistryClient.RegistryException e) {
+        if (e.status() != 404) {
+          throw e; // the registry failed, not the record: nothing is remembered
+        }
+        failed.put(id, e);
+        throw e;
       } catch (SchemaException e) {
         failed.put(id, e);
         throw e;
@@ -59,7 +65,7 @@ public final class SchemaCodecs implements AutoCloseable {
       throw new SchemaException("the record names schema id " + id + ", and no registry is given");
     }
     RegistryClient.RegisteredSchema s = registry.schemaById(id);
-    if (s.references() != null && s.references().size() > 0) {
+    if (s.references() != null && !onlyWellKnown(s.references())) {
       throw new SchemaException(
           "schema id " + id + " refers to other schemas, which kafkit does not resolve yet");
     }
@@ -68,6 +74,16 @@ public final class SchemaCodecs implements AutoCloseable {
     } catch (SchemaException e) {
       throw new SchemaException("schema id " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /** References that name only Google's well-known types, which kafkit resolves itself. */
+  private static boolean onlyWellKnown(com.fasterxml.jackson.databind.JsonNode references) {
+    for (com.fasterxml.jackson.databind.JsonNode r : references) {
+      if (!ProtoText.knows(r.path("name").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static SchemaCodec of(SchemaType type, String name, String text, String messageName) {

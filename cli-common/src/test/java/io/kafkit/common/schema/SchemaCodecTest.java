@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,11 +55,11 @@ class SchemaCodecTest {
       ]}""";
 
   static String json(SchemaCodec codec, byte[] bytes, int offset, boolean framed) throws Exception {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+    ByteArrayOutputStream w = new ByteArrayOutputStream();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w, JsonEncoding.UTF8)) {
       codec.writeJson(bytes, offset, framed, g);
     }
-    return w.toString();
+    return w.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static byte[] encode(SchemaCodec codec, String json, boolean framed) throws Exception {
@@ -333,6 +333,38 @@ class SchemaCodecTest {
         assertThrows(SchemaException.class, () -> encode(codec, "{}", false)).getMessage());
     assertEquals("{\"a\":[1,2]}", json(codec, "{\"a\": [1, 2]}".getBytes(), 0, true));
     assertThrows(SchemaException.class, () -> json(codec, "{\"a\":".getBytes(), 0, true));
+  }
+
+  @Test
+  void jsonSchemaKeepsDecimalsAsWritten() throws Exception {
+    JsonSchemaCodec codec = JsonSchemaCodec.parse("{\"type\":\"object\"}");
+    assertEquals(
+        "{\"a\":12345678901234567.89,\"b\":1E+400}",
+        json(codec, "{\"a\": 12345678901234567.89, \"b\": 1e400}".getBytes(), 0, true));
+    ObjectMapper exact =
+        new ObjectMapper()
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    codec.encode(exact.readTree("{\"a\":0.1000000000000000055511151231257827}"), true, out);
+    assertEquals("{\"a\":0.1000000000000000055511151231257827}", out.toString());
+  }
+
+  @Test
+  void unsignedMapKeysRoundTrip() throws Exception {
+    ProtobufCodec codec =
+        ProtobufCodec.parse(
+            "m.proto", "syntax = \"proto3\"; message M { map<uint32, string> names = 1; }", null);
+    byte[] bytes = encode(codec, "{\"names\":{\"4294967295\":\"max\"}}", false);
+    assertEquals("{\"names\":{\"4294967295\":\"max\"}}", json(codec, bytes, 0, false));
+  }
+
+  @Test
+  void aZeroIdIsNotTheWireFormat() {
+    // a long of Kafka's LongSerializer below 2^32 starts with five zero bytes
+    assertEquals(false, Framing.isFramed(new byte[] {0, 0, 0, 0, 0, 0, 0, 7}));
+    assertEquals(true, Framing.isFramed(new byte[] {0, 0, 0, 0, 1, 2}));
+    assertEquals(false, Framing.isFramed(new byte[] {0, 0, 0, 1}));
   }
 
   @Test
