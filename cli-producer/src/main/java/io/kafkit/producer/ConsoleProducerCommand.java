@@ -216,15 +216,16 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
           new ClientDelivery(producer, sync, errors, failures, PIPE_PATIENCE)
               .partitions(found.partitions());
       try (InputStream in = file == null ? environment.stdin() : open(file)) {
-        return pipe(in, parser, delivery, err);
+        return pipe(in, parser, delivery, err, encoders.any());
       }
     }
   }
 
-  private int pipe(InputStream in, RecordParser parser, Delivery delivery, PrintWriter err)
+  private int pipe(
+      InputStream in, RecordParser parser, Delivery delivery, PrintWriter err, boolean encodes)
       throws IOException {
     RunReport report = new RunReport(delivery, err, verbosity.level() > 0, true);
-    return new PipeProducer(in, parser, delivery, report).run();
+    return new PipeProducer(in, parser, delivery, report, encodes).run();
   }
 
   private int prompt(

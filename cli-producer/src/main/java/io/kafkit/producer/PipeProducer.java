@@ -3,10 +3,13 @@ package io.kafkit.producer;
 import io.kafkit.common.cli.ShutdownHook;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Standard input (or --file) that is not a terminal: no prompt, lines streamed at full speed.
@@ -30,6 +33,7 @@ final class PipeProducer {
   private final RecordParser parser;
   private final Delivery delivery;
   private final RunReport report;
+  private final boolean parseWhileReading;
   private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
   private final Object lock = new Object();
   // guarded by lock
@@ -41,10 +45,25 @@ final class PipeProducer {
   private volatile boolean stopReading;
 
   PipeProducer(InputStream in, RecordParser parser, Delivery delivery, RunReport report) {
+    this(in, parser, delivery, report, false);
+  }
+
+  /**
+   * @param parseWhileReading parse each chunk's lines on the reading thread (then only there): for
+   *     a parser that costs as much as sending does, such as encoding by a schema, so that the two
+   *     threads share the work
+   */
+  PipeProducer(
+      InputStream in,
+      RecordParser parser,
+      Delivery delivery,
+      RunReport report,
+      boolean parseWhileReading) {
     this.in = in;
     this.parser = parser;
     this.delivery = delivery;
     this.report = report;
+    this.parseWhileReading = parseWhileReading;
   }
 
   int run() throws IOException {
@@ -78,7 +97,13 @@ final class PipeProducer {
       for (int i = 0; i < chunk.count && !delivery.fatal(); i++) {
         long number = chunk.firstLine + i;
         try {
-          delivery.send(parser, data, from, ends[i], number);
+          if (chunk.records == null) {
+            delivery.send(parser, data, from, ends[i], number);
+          } else if (i == chunk.records.size()) {
+            throw chunk.badLine; // parsed on the reading thread, which stopped there
+          } else {
+            delivery.send(chunk.records.get(i), number);
+          }
         } catch (LineException e) {
           badLine = e;
           break;
@@ -165,6 +190,9 @@ final class PipeProducer {
     int count;
     boolean last;
     Throwable failure;
+    // with parseWhileReading: the records of the lines up to the first that did not parse
+    List<ProducerRecord<byte[], byte[]>> records;
+    LineException badLine;
 
     Chunk(long firstLine, int bytes, int lines) {
       this.firstLine = firstLine;
@@ -286,8 +314,31 @@ final class PipeProducer {
     /** Queues the chunk in hand, if it holds anything, and starts the next. */
     private void ship() throws InterruptedException {
       if (chunk.count > 0) {
+        if (parseWhileReading) {
+          parse(chunk);
+        }
         queue.put(chunk);
         chunk = newChunk();
+      }
+    }
+
+    private void parse(Chunk c) {
+      c.records = new ArrayList<>(c.count);
+      int from = 0;
+      for (int i = 0; i < c.count; i++) {
+        try {
+          c.records.add(parser.parse(c.data, from, c.ends[i], c.firstLine + i));
+        } catch (LineException e) {
+          c.badLine = e;
+          return;
+        } catch (RuntimeException e) {
+          // anything else stops the run at this line too, named, instead of ending the reader
+          c.badLine =
+              new LineException(
+                  "Cannot read line number " + (c.firstLine + i) + ": " + e, c.firstLine + i);
+          return;
+        }
+        from = c.ends[i];
       }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -16,7 +15,7 @@ import org.apache.avro.io.EncoderFactory;
 public final class AvroCodec implements SchemaCodec {
   private final Schema schema;
   private final String text;
-  private final GenericDatumWriter<Object> writer;
+  private final AvroWriter jsonWriter = new AvroWriter();
   private BinaryDecoder decoder;
   private BinaryEncoder encoder;
   private final AvroTranscoder transcoder = new AvroTranscoder();
@@ -24,7 +23,6 @@ public final class AvroCodec implements SchemaCodec {
   private AvroCodec(Schema schema, String text) {
     this.schema = schema;
     this.text = text;
-    this.writer = new GenericDatumWriter<>(schema);
   }
 
   /**
@@ -73,13 +71,16 @@ public final class AvroCodec implements SchemaCodec {
 
   @Override
   public void encode(JsonNode value, boolean framed, OutputStream out) {
-    Object datum = AvroJson.read(value, schema);
     encoder = EncoderFactory.get().binaryEncoder(out, encoder);
     try {
-      writer.write(datum, encoder);
+      jsonWriter.write(value, schema, encoder, Where.ROOT);
       encoder.flush();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      encoder = null;
       throw new SchemaException("Cannot encode as Avro: " + describe(e), e);
+    } catch (RuntimeException e) {
+      encoder = null; // it may hold part of the refused value: the next one starts clean
+      throw e;
     }
   }
 

@@ -31,7 +31,7 @@ public final class AvroJson {
     return read(node, schema, Where.ROOT);
   }
 
-  private static Object read(JsonNode node, Schema schema, Where path) {
+  static Object read(JsonNode node, Schema schema, Where path) {
     switch (schema.getType()) {
       case RECORD -> {
         if (!node.isObject()) {

@@ -1,9 +1,13 @@
 package io.kafkit.common.schema;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.util.Utf8;
@@ -13,16 +17,19 @@ import org.apache.avro.util.Utf8;
  * way, strings copied as UTF-8 bytes. Writes what {@link AvroJson#write} writes for the same datum.
  */
 final class AvroTranscoder {
+  private final Map<Schema, SerializedString[]> fieldNames = new IdentityHashMap<>();
   private final Utf8 text = new Utf8();
   private byte[] bytes = new byte[64];
 
   void transcode(Schema schema, BinaryDecoder in, JsonGenerator out) throws IOException {
     switch (schema.getType()) {
       case RECORD -> {
+        SerializedString[] names = fieldNames.computeIfAbsent(schema, AvroTranscoder::names);
+        List<Schema.Field> fields = schema.getFields();
         out.writeStartObject();
-        for (Schema.Field field : schema.getFields()) {
-          out.writeFieldName(field.name());
-          transcode(field.schema(), in, out);
+        for (int i = 0; i < names.length; i++) {
+          out.writeFieldName(names[i]); // quoted and encoded once per schema
+          transcode(fields.get(i).schema(), in, out);
         }
         out.writeEndObject();
       }
@@ -105,6 +112,12 @@ final class AvroTranscoder {
         out.writeNull();
       }
     }
+  }
+
+  private static SerializedString[] names(Schema record) {
+    return record.getFields().stream()
+        .map(f -> new SerializedString(f.name()))
+        .toArray(SerializedString[]::new);
   }
 
   private void ensure(int size) {

@@ -116,7 +116,7 @@ class SchemaCodecTest {
   }
 
   @Test
-  void avroValuesThatDoNotFitNameTheirField() {
+  void avroValuesThatDoNotFitNameTheirField() throws Exception {
     AvroCodec codec = AvroCodec.parse(AVRO);
     assertEquals(
         "/qty: expected an int, not \"3\"",
@@ -145,6 +145,13 @@ class SchemaCodecTest {
                 SchemaException.class,
                 () -> encode(codec, "{\"id\":1,\"item\":\"x\",\"state\":\"LOST\"}", false))
             .getMessage());
+    // a value refused halfway leaves nothing behind for the next one
+    byte[] clean = encode(codec, "{\"id\":1,\"item\":\"x\"}", false);
+    RecordEncoder encoder = new RecordEncoder(codec, null);
+    assertThrows(
+        SchemaException.class,
+        () -> encoder.encode(MAPPER.readTree("{\"id\":1,\"item\":\"x\",\"tags\":[\"a\",2]}")));
+    assertArrayEquals(clean, encoder.encode(MAPPER.readTree("{\"id\":1,\"item\":\"x\"}")));
     // bytes that are not this schema's record
     assertThrows(SchemaException.class, () -> json(codec, new byte[] {2, 10, 'a'}, 0, false));
   }
