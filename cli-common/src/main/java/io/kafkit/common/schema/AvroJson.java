@@ -202,7 +202,8 @@ public final class AvroJson {
     return GenericData.get().getDefaultValue(field);
   }
 
-  private static double floating(JsonNode node, Where path, String what) {
+  /** A float or double: a number, or NaN, Infinity, -Infinity as strings (as they are written). */
+  static double floating(JsonNode node, Where path, String what) {
     if (node.isNumber()) {
       return node.doubleValue();
     }

@@ -257,10 +257,10 @@ public final class ProtoJson {
         return n.longValue();
       }
       case FLOAT -> {
-        return (float) floating(v, path, "a float");
+        return (float) AvroJson.floating(v, path, "a float");
       }
       case DOUBLE -> {
-        return floating(v, path, "a double");
+        return AvroJson.floating(v, path, "a double");
       }
       case BOOL -> {
         if (!v.isBoolean()) {
@@ -323,25 +323,6 @@ public final class ProtoJson {
         return new BigInteger(v.textValue().trim());
       } catch (NumberFormatException e) {
         // below
-      }
-    }
-    throw AvroJson.wrong(path, what, v);
-  }
-
-  private static double floating(JsonNode v, Where path, String what) {
-    if (v.isNumber()) {
-      return v.doubleValue();
-    }
-    if (v.isTextual()) {
-      switch (v.textValue()) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          break;
       }
     }
     throw AvroJson.wrong(path, what, v);
