@@ -187,8 +187,20 @@ class SchemaDecodeIT {
 
   /** Registers a schema over plain HTTP; returns its id. */
   static int register(String subject, String type, String schema) throws Exception {
-    Map<String, String> body =
-        type == null ? Map.of("schema", schema) : Map.of("schema", schema, "schemaType", type);
+    return register(subject, type, schema, List.of());
+  }
+
+  /** With references: each a map of name, subject and version, as the registry's API has them. */
+  static int register(String subject, String type, String schema, List<Map<String, Object>> refs)
+      throws Exception {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("schema", schema);
+    if (type != null) {
+      body.put("schemaType", type);
+    }
+    if (!refs.isEmpty()) {
+      body.put("references", refs);
+    }
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
@@ -313,6 +325,135 @@ class SchemaDecodeIT {
                 avsc.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("{\"id\":1,\"item\":\"plum\",\"note\":null}\n", r.out());
+  }
+
+  @Test
+  void schemasThatReferToOtherSubjects() throws Exception {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    // Avro: a record type named from another subject
+    String money =
+        "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"it\","
+            + "\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}";
+    String priced =
+        "{\"type\":\"record\",\"name\":\"Priced\",\"namespace\":\"it\","
+            + "\"fields\":[{\"name\":\"item\",\"type\":\"string\"},"
+            + "{\"name\":\"price\",\"type\":\"it.Money\"}]}";
+    register("refs-money-" + suffix, null, money);
+    int avro =
+        register(
+            "refs-priced-" + suffix,
+            null,
+            priced,
+            List.of(Map.of("name", "it.Money", "subject", "refs-money-" + suffix, "version", 1)));
+    // Protobuf: a message imported from another subject's file
+    String common =
+        "syntax = \"proto3\";\npackage it.common;\nmessage Money { int64 cents = 1; }\n";
+    String main =
+        "syntax = \"proto3\";\npackage it;\nimport \"money.proto\";\n"
+            + "message Priced { string item = 1; it.common.Money price = 2; }\n";
+    register("refs-common-" + suffix, "PROTOBUF", common);
+    int proto =
+        register(
+            "refs-main-" + suffix,
+            "PROTOBUF",
+            main,
+            List.of(
+                Map.of("name", "money.proto", "subject", "refs-common-" + suffix, "version", 1)));
+
+    Schema.Parser parser = new Schema.Parser();
+    Schema moneyType = parser.parse(money);
+    Schema pricedType = parser.parse(priced);
+    GenericRecord m = new GenericData.Record(moneyType);
+    m.put("cents", 250L);
+    GenericRecord p = new GenericData.Record(pricedType);
+    p.put("item", "fig");
+    p.put("price", m);
+
+    FieldDescriptorProto.Label optional = FieldDescriptorProto.Label.LABEL_OPTIONAL;
+    FileDescriptor moneyFile =
+        FileDescriptor.buildFrom(
+            FileDescriptorProto.newBuilder()
+                .setName("money.proto")
+                .setPackage("it.common")
+                .setSyntax("proto3")
+                .addMessageType(
+                    DescriptorProto.newBuilder()
+                        .setName("Money")
+                        .addField(
+                            FieldDescriptorProto.newBuilder()
+                                .setName("cents")
+                                .setNumber(1)
+                                .setLabel(optional)
+                                .setType(FieldDescriptorProto.Type.TYPE_INT64)))
+                .build(),
+            new FileDescriptor[0]);
+    FileDescriptor mainFile =
+        FileDescriptor.buildFrom(
+            FileDescriptorProto.newBuilder()
+                .setName("main.proto")
+                .setPackage("it")
+                .setSyntax("proto3")
+                .addDependency("money.proto")
+                .addMessageType(
+                    DescriptorProto.newBuilder()
+                        .setName("Priced")
+                        .addField(
+                            FieldDescriptorProto.newBuilder()
+                                .setName("item")
+                                .setNumber(1)
+                                .setLabel(optional)
+                                .setType(FieldDescriptorProto.Type.TYPE_STRING))
+                        .addField(
+                            FieldDescriptorProto.newBuilder()
+                                .setName("price")
+                                .setNumber(2)
+                                .setLabel(optional)
+                                .setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
+                                .setTypeName(".it.common.Money")))
+                .build(),
+            new FileDescriptor[] {moneyFile});
+    Descriptor pricedMessage = mainFile.findMessageTypeByName("Priced");
+    Descriptor moneyMessage = moneyFile.findMessageTypeByName("Money");
+    DynamicMessage protoPriced =
+        DynamicMessage.newBuilder(pricedMessage)
+            .setField(pricedMessage.findFieldByName("item"), "kiwi")
+            .setField(
+                pricedMessage.findFieldByName("price"),
+                DynamicMessage.newBuilder(moneyMessage)
+                    .setField(moneyMessage.findFieldByName("cents"), 99L)
+                    .build())
+            .build();
+
+    String refsTopic = cluster.createTopic("decode-refs-" + suffix, 1);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(refsTopic, framed(avro, new byte[0], avro(p)))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  refsTopic, framed(proto, new byte[] {0}, protoPriced.toByteArray())))
+          .get();
+    }
+    CliResult r =
+        new CliRunner(() -> ConsoleConsumerCommand.class)
+            .run(
+                "--bootstrap-server",
+                cluster.bootstrapServers(),
+                "--topic",
+                refsTopic,
+                "--from-beginning",
+                "--exit-at-end",
+                "--schema-registry",
+                registry.url());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(
+        "{\"item\":\"fig\",\"price\":{\"cents\":250}}\n"
+            + "{\"item\":\"kiwi\",\"price\":{\"cents\":99}}\n",
+        r.out(),
+        r.toString());
   }
 
   @Test

@@ -29,8 +29,20 @@ public final class AvroCodec implements SchemaCodec {
    * @throws SchemaException when the text is not an Avro schema
    */
   public static AvroCodec parse(String text) {
+    return parse(text, java.util.List.of());
+  }
+
+  /**
+   * @param referenced the texts of the schemas this one names types of (a registry's references),
+   *     each after those it names itself
+   */
+  public static AvroCodec parse(String text, java.util.List<String> referenced) {
     try {
-      return new AvroCodec(new Schema.Parser().parse(text), text);
+      Schema.Parser parser = new Schema.Parser();
+      for (String r : referenced) {
+        parser.parse(r); // its named types become known to the parser
+      }
+      return new AvroCodec(parser.parse(text), text);
     } catch (AvroRuntimeException e) {
       throw new SchemaException("Not an Avro schema: " + e.getMessage(), e);
     }

@@ -83,6 +83,15 @@ public final class ProtoText {
    * @throws SchemaException when the text does not parse or does not describe valid messages
    */
   public static FileDescriptor parse(String name, String text) {
+    return parse(name, text, Map.of());
+  }
+
+  /**
+   * @param resolved the files this one may import besides Google's well-known types, by the name
+   *     its import statements give (a registry's references)
+   */
+  public static FileDescriptor parse(
+      String name, String text, Map<String, FileDescriptor> resolved) {
     ProtoFileElement file;
     try {
       file = ProtoParser.Companion.parse(Location.get(name), text);
@@ -99,12 +108,13 @@ public final class ProtoText {
     List<String> imports = new ArrayList<>(file.getImports());
     imports.addAll(file.getPublicImports());
     for (String imported : imports) {
-      FileDescriptor known = WELL_KNOWN.get(imported);
+      FileDescriptor known = resolved.getOrDefault(imported, WELL_KNOWN.get(imported));
       if (known == null) {
         throw new SchemaException(
             "The schema imports "
                 + imported
-                + "; kafkit resolves only Google's well-known types (google/protobuf/...)");
+                + ", which is neither one of Google's well-known types (google/protobuf/...) nor"
+                + " among the schema's references in the registry");
       }
       proto.addDependency(imported);
       dependencies.add(known);

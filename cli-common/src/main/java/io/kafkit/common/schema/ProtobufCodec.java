@@ -36,7 +36,18 @@ public final class ProtobufCodec implements SchemaCodec {
    * @throws SchemaException when the text is not a .proto schema, or has no such message
    */
   public static ProtobufCodec parse(String name, String text, String messageName) {
-    FileDescriptor file = ProtoText.parse(name, text);
+    return parse(name, text, messageName, java.util.Map.of());
+  }
+
+  /**
+   * @param resolved the files the schema imports, by name (a registry's references)
+   */
+  public static ProtobufCodec parse(
+      String name,
+      String text,
+      String messageName,
+      java.util.Map<String, FileDescriptor> resolved) {
+    FileDescriptor file = ProtoText.parse(name, text, resolved);
     List<Descriptor> top = file.getMessageTypes();
     if (top.isEmpty()) {
       throw new SchemaException("The .proto schema " + name + " has no message");
@@ -73,6 +84,10 @@ public final class ProtobufCodec implements SchemaCodec {
       path.push(at.getIndex());
     }
     return path.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public FileDescriptor file() {
+    return file;
   }
 
   public Descriptor message() {

@@ -1,11 +1,15 @@
 package io.kafkit.common.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Codecs made from schema text, from files, or from a registry by id (each id once per run). */
@@ -65,25 +69,83 @@ public final class SchemaCodecs implements AutoCloseable {
       throw new SchemaException("the record names schema id " + id + ", and no registry is given");
     }
     RegistryClient.RegisteredSchema s = registry.schemaById(id);
-    if (s.references() != null && !onlyWellKnown(s.references())) {
-      throw new SchemaException(
-          "schema id " + id + " refers to other schemas, which kafkit does not resolve yet");
-    }
     try {
-      return of(s.type(), "schema-" + id + ".proto", s.text(), null);
+      return switch (s.type()) {
+        case AVRO -> {
+          List<String> referenced = new ArrayList<>();
+          avroReferences(s.references(), referenced, 0);
+          yield AvroCodec.parse(s.text(), referenced);
+        }
+        case PROTOBUF -> {
+          Map<String, FileDescriptor> resolved = new HashMap<>();
+          protoReferences(s.references(), resolved, 0);
+          yield ProtobufCodec.parse("schema-" + id + ".proto", s.text(), null, resolved);
+        }
+        case JSON -> {
+          if (hasReferences(s.references())) {
+            throw new SchemaException(
+                "it refers to other schemas, which kafkit does not resolve for JSON Schema");
+          }
+          yield JsonSchemaCodec.parse(s.text());
+        }
+      };
+    } catch (RegistryClient.RegistryException | RegistryClient.UnreachableException e) {
+      throw e;
     } catch (SchemaException e) {
       throw new SchemaException("schema id " + id + ": " + e.getMessage(), e);
     }
   }
 
-  /** References that name only Google's well-known types, which kafkit resolves itself. */
-  private static boolean onlyWellKnown(com.fasterxml.jackson.databind.JsonNode references) {
-    for (com.fasterxml.jackson.databind.JsonNode r : references) {
-      if (!ProtoText.knows(r.path("name").asText())) {
-        return false;
+  private static final int MAX_DEPTH = 16;
+
+  private static boolean hasReferences(JsonNode references) {
+    return references != null && references.size() > 0;
+  }
+
+  /** The referenced Avro schemas' texts, each after those it refers to itself. */
+  private void avroReferences(JsonNode references, List<String> texts, int depth) {
+    if (!hasReferences(references)) {
+      return;
+    }
+    checkDepth(depth);
+    for (JsonNode r : references) {
+      RegistryClient.RegisteredSchema s = referenced(r);
+      avroReferences(s.references(), texts, depth + 1);
+      if (!texts.contains(s.text())) {
+        texts.add(s.text());
       }
     }
-    return true;
+  }
+
+  /** The referenced .proto files, by the names the importing file gives them. */
+  private void protoReferences(JsonNode references, Map<String, FileDescriptor> files, int depth) {
+    if (!hasReferences(references)) {
+      return;
+    }
+    checkDepth(depth);
+    for (JsonNode r : references) {
+      String name = r.path("name").asText();
+      if (files.containsKey(name) || ProtoText.knows(name)) {
+        continue; // Google's well-known types are protobuf-java's own
+      }
+      RegistryClient.RegisteredSchema s = referenced(r);
+      Map<String, FileDescriptor> own = new HashMap<>();
+      protoReferences(s.references(), own, depth + 1);
+      files.putAll(own);
+      files.put(name, ProtoText.parse(name, s.text(), own));
+    }
+  }
+
+  private RegistryClient.RegisteredSchema referenced(JsonNode r) {
+    String subject = r.path("subject").asText();
+    String version = r.path("version").asText("latest");
+    return registry.version(subject, version);
+  }
+
+  private static void checkDepth(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new SchemaException("its references go more than " + MAX_DEPTH + " deep (a cycle?)");
+    }
   }
 
   public static SchemaCodec of(SchemaType type, String name, String text, String messageName) {
