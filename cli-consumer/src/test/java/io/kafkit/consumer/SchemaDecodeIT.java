@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
+import io.kafkit.testkit.HandMadeProto;
 import io.kafkit.testkit.KafkaCluster;
 import io.kafkit.testkit.SchemaRegistryServer;
 import java.io.ByteArrayOutputStream;
@@ -116,44 +116,15 @@ class SchemaDecodeIT {
   }
 
   static FileDescriptor handMadeProto() throws Exception {
-    FieldDescriptorProto.Label optional = FieldDescriptorProto.Label.LABEL_OPTIONAL;
-    return FileDescriptor.buildFrom(
-        FileDescriptorProto.newBuilder()
-            .setName("hand.proto")
-            .setPackage("it")
-            .setSyntax("proto3")
-            .addMessageType(
-                DescriptorProto.newBuilder()
-                    .setName("Order")
-                    .addField(
-                        FieldDescriptorProto.newBuilder()
-                            .setName("id")
-                            .setNumber(1)
-                            .setLabel(optional)
-                            .setType(FieldDescriptorProto.Type.TYPE_INT64))
-                    .addField(
-                        FieldDescriptorProto.newBuilder()
-                            .setName("item")
-                            .setNumber(2)
-                            .setLabel(optional)
-                            .setType(FieldDescriptorProto.Type.TYPE_STRING))
-                    .addField(
-                        FieldDescriptorProto.newBuilder()
-                            .setName("tags")
-                            .setNumber(3)
-                            .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED)
-                            .setType(FieldDescriptorProto.Type.TYPE_STRING)))
-            .addMessageType(
-                DescriptorProto.newBuilder()
-                    .setName("Refund")
-                    .addField(
-                        FieldDescriptorProto.newBuilder()
-                            .setName("reason")
-                            .setNumber(1)
-                            .setLabel(optional)
-                            .setType(FieldDescriptorProto.Type.TYPE_STRING)))
-            .build(),
-        new FileDescriptor[0]);
+    return HandMadeProto.file(
+        "hand.proto",
+        "it",
+        new FileDescriptor[0],
+        HandMadeProto.order(),
+        DescriptorProto.newBuilder()
+            .setName("Refund")
+            .addField(HandMadeProto.field("reason", 1, FieldDescriptorProto.Type.TYPE_STRING))
+            .build());
   }
 
   static byte[] avro(GenericRecord r) throws Exception {
@@ -369,49 +340,27 @@ class SchemaDecodeIT {
     p.put("item", "fig");
     p.put("price", m);
 
-    FieldDescriptorProto.Label optional = FieldDescriptorProto.Label.LABEL_OPTIONAL;
     FileDescriptor moneyFile =
-        FileDescriptor.buildFrom(
-            FileDescriptorProto.newBuilder()
-                .setName("money.proto")
-                .setPackage("it.common")
-                .setSyntax("proto3")
-                .addMessageType(
-                    DescriptorProto.newBuilder()
-                        .setName("Money")
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("cents")
-                                .setNumber(1)
-                                .setLabel(optional)
-                                .setType(FieldDescriptorProto.Type.TYPE_INT64)))
-                .build(),
-            new FileDescriptor[0]);
+        HandMadeProto.file(
+            "money.proto",
+            "it.common",
+            new FileDescriptor[0],
+            DescriptorProto.newBuilder()
+                .setName("Money")
+                .addField(HandMadeProto.field("cents", 1, FieldDescriptorProto.Type.TYPE_INT64))
+                .build());
     FileDescriptor mainFile =
-        FileDescriptor.buildFrom(
-            FileDescriptorProto.newBuilder()
-                .setName("main.proto")
-                .setPackage("it")
-                .setSyntax("proto3")
-                .addDependency("money.proto")
-                .addMessageType(
-                    DescriptorProto.newBuilder()
-                        .setName("Priced")
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("item")
-                                .setNumber(1)
-                                .setLabel(optional)
-                                .setType(FieldDescriptorProto.Type.TYPE_STRING))
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("price")
-                                .setNumber(2)
-                                .setLabel(optional)
-                                .setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
-                                .setTypeName(".it.common.Money")))
-                .build(),
-            new FileDescriptor[] {moneyFile});
+        HandMadeProto.file(
+            "main.proto",
+            "it",
+            new FileDescriptor[] {moneyFile},
+            DescriptorProto.newBuilder()
+                .setName("Priced")
+                .addField(HandMadeProto.field("item", 1, FieldDescriptorProto.Type.TYPE_STRING))
+                .addField(
+                    HandMadeProto.field("price", 2, FieldDescriptorProto.Type.TYPE_MESSAGE)
+                        .setTypeName(".it.common.Money"))
+                .build());
     Descriptor pricedMessage = mainFile.findMessageTypeByName("Priced");
     Descriptor moneyMessage = moneyFile.findMessageTypeByName("Money");
     DynamicMessage protoPriced =

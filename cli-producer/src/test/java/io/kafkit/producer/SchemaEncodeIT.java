@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
+import io.kafkit.testkit.HandMadeProto;
 import io.kafkit.testkit.KafkaCluster;
 import io.kafkit.testkit.SchemaRegistryServer;
 import io.kafkit.testkit.TopicReader;
@@ -214,37 +212,8 @@ class SchemaEncodeIT {
   }
 
   static Descriptor handMadeOrder() throws Exception {
-    FieldDescriptorProto.Label optional = FieldDescriptorProto.Label.LABEL_OPTIONAL;
-    FileDescriptor file =
-        FileDescriptor.buildFrom(
-            FileDescriptorProto.newBuilder()
-                .setName("hand.proto")
-                .setPackage("it")
-                .setSyntax("proto3")
-                .addMessageType(
-                    DescriptorProto.newBuilder()
-                        .setName("Order")
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("id")
-                                .setNumber(1)
-                                .setLabel(optional)
-                                .setType(FieldDescriptorProto.Type.TYPE_INT64))
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("item")
-                                .setNumber(2)
-                                .setLabel(optional)
-                                .setType(FieldDescriptorProto.Type.TYPE_STRING))
-                        .addField(
-                            FieldDescriptorProto.newBuilder()
-                                .setName("tags")
-                                .setNumber(3)
-                                .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED)
-                                .setType(FieldDescriptorProto.Type.TYPE_STRING)))
-                .build(),
-            new FileDescriptor[0]);
-    return file.findMessageTypeByName("Order");
+    return HandMadeProto.file("hand.proto", "it", new FileDescriptor[0], HandMadeProto.order())
+        .findMessageTypeByName("Order");
   }
 
   @Test
