@@ -4,8 +4,10 @@ import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
+import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.output.OutputFormat;
 import io.kafkit.common.output.OutputOptions;
+import io.kafkit.common.schema.SchemaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class ConsoleShareConsumerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin FormatOptions formatting;
+  @Mixin DecodeOptions decode;
   @Mixin OutputOptions output;
   @Mixin Verbosity verbosity;
 
@@ -145,7 +148,20 @@ public final class ConsoleShareConsumerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     warnings.forEach(err::println);
     err.flush();
-    return new ShareConsumerRun(request, connection.resolve(), environment, err).run();
+    ConnectionSettings settings = connection.resolve();
+    RecordDecoding decoding;
+    try {
+      decoding = decode.decoding(settings.clientProperties());
+    } catch (IllegalArgumentException | SchemaException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      return new ShareConsumerRun(request, settings, environment, err, decoding).run();
+    } finally {
+      if (decoding != null) {
+        decoding.close(); // on every path: an open registry client delays the exit
+      }
+    }
   }
 
   private void applyLegacyOptions() {

@@ -40,6 +40,7 @@ final class ShareConsumerRun {
   private final ConnectionSettings settings;
   private final Environment environment;
   private final PrintWriter err;
+  private final RecordDecoding decoding;
   private ByteSink out;
   private long count;
 
@@ -47,11 +48,13 @@ final class ShareConsumerRun {
       ConsoleShareConsumerCommand.ShareRequest request,
       ConnectionSettings settings,
       Environment environment,
-      PrintWriter err) {
+      PrintWriter err,
+      RecordDecoding decoding) {
     this.request = request;
     this.settings = settings;
     this.environment = environment;
     this.err = err;
+    this.decoding = decoding;
   }
 
   /** How the run ended. */
@@ -173,8 +176,19 @@ final class ShareConsumerRun {
           break;
         }
         count++;
+        ConsumerRecord<byte[], byte[]> shown;
         try {
-          request.formatter().write(r, out);
+          shown = decoding == null ? r : decoding.apply(r, err);
+        } catch (KafkitException e) {
+          // --stop-on-decode-error, or a registry that fails: what was printed is acknowledged,
+          // this record and the rest go back to the group
+          count--;
+          out.flush();
+          written.forEach(w -> consumer.acknowledge(w, request.acknowledge()));
+          throw e;
+        }
+        try {
+          request.formatter().write(shown, out);
           written.add(r);
         } catch (IOException e) {
           throw e;
@@ -221,6 +235,9 @@ final class ShareConsumerRun {
     } catch (RuntimeException e) {
       err.println("Could not acknowledge the records printed: " + e.getMessage());
     } finally {
+      if (decoding != null && decoding.summary() != null) {
+        err.println(decoding.summary());
+      }
       err.println("Processed a total of " + count + " messages");
       err.flush();
     }

@@ -276,6 +276,90 @@ class SchemaDecodeIT {
         stop.err());
   }
 
+  static CliResult shareConsume(String group, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--bootstrap-server",
+                cluster.bootstrapServers(),
+                "--topic",
+                topic,
+                "--group",
+                group,
+                "--timeout-ms",
+                "30000"));
+    all.addAll(Arrays.asList(args));
+    return new CliRunner(() -> ConsoleShareConsumerCommand.class).run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void theShareConsumerDecodesAndHandsBackTheRecordThatStoppedIt() {
+    String group = "decode-share-" + System.nanoTime();
+    cluster.shareGroupFromEarliest(group);
+    CliResult all =
+        shareConsume(
+            group,
+            "--schema-registry",
+            registry.url(),
+            "--formatter-property",
+            "print.key=true",
+            "--max-messages",
+            "8");
+    assertEquals(0, all.exitCode(), all.toString());
+    assertEquals(
+        new java.util.TreeSet<>(
+            List.of(
+                "k0\t{\"id\":4711,\"item\":\"fig\",\"note\":\"ripe\"}",
+                "k1\t{\"id\":7,\"item\":\"kiwi\",\"tags\":[\"green\"]}",
+                "k2\t{\"reason\":\"late\"}",
+                "k3\t{\"id\":5}",
+                "k4\tplain text",
+                "k5\t00000186" + "9f78",
+                "k6\t00" + String.format("%08x", avroId) + "80",
+                "null\tnull")),
+        new java.util.TreeSet<>(all.out().lines().toList()));
+    assertEquals(
+        2, all.err().lines().filter(l -> l.startsWith("Cannot decode")).count(), all.err());
+    assertTrue(
+        all.err().contains("2 keys or values did not decode and were printed in hex.\n"),
+        all.err());
+
+    // A record that stops the run is not acknowledged: the group delivers it again.
+    String stopped = "decode-share-stop-" + System.nanoTime();
+    cluster.shareGroupFromEarliest(stopped);
+    CliResult stop =
+        shareConsume(
+            stopped,
+            "--schema-registry",
+            registry.url(),
+            "--value-format",
+            "avro",
+            "--stop-on-decode-error");
+    assertEquals(1, stop.exitCode(), stop.toString());
+    assertEquals("{\"id\":4711,\"item\":\"fig\",\"note\":\"ripe\"}\n", stop.out());
+    assertTrue(
+        stop.err()
+            .contains(
+                "Error: Cannot decode the value at "
+                    + topic
+                    + "-0@1: schema id "
+                    + protoId
+                    + " is Protobuf, not Avro"),
+        stop.err());
+    assertTrue(stop.err().contains("Processed a total of 1 messages"), stop.err());
+    CliResult next =
+        shareConsume(
+            stopped,
+            "--schema-registry",
+            registry.url(),
+            "--formatter-property",
+            "print.offset=true",
+            "--max-messages",
+            "1");
+    assertEquals(0, next.exitCode(), next.toString());
+    assertEquals("Offset:1\t{\"id\":7,\"item\":\"kiwi\",\"tags\":[\"green\"]}\n", next.out());
+  }
+
   @Test
   void plainAvroWithASchemaFileAndNoRegistry(@TempDir Path dir) throws Exception {
     Path avsc = dir.resolve("order.avsc");
