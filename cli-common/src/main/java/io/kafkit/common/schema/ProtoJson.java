@@ -64,7 +64,7 @@ public final class ProtoJson {
   }
 
   /** A map key as JSON names it: unsigned types as unsigned numbers. */
-  private static String keyText(FieldDescriptor key, Object value) {
+  static String keyText(FieldDescriptor key, Object value) {
     switch (key.getType()) {
       case UINT32, FIXED32 -> {
         return Long.toString(Integer.toUnsignedLong((Integer) value));
@@ -78,7 +78,7 @@ public final class ProtoJson {
     }
   }
 
-  private static void writeValue(FieldDescriptor field, Object value, JsonGenerator out)
+  static void writeValue(FieldDescriptor field, Object value, JsonGenerator out)
       throws IOException {
     switch (field.getJavaType()) {
       case INT -> {

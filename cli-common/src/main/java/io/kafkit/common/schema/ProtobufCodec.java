@@ -22,6 +22,7 @@ public final class ProtobufCodec implements SchemaCodec {
   private final String text;
   private final Descriptor chosen;
   private final int[] chosenIndexes;
+  private final ProtoTranscoder transcoder = new ProtoTranscoder();
 
   private ProtobufCodec(FileDescriptor file, String text, Descriptor chosen) {
     this.file = file;
@@ -114,6 +115,16 @@ public final class ProtobufCodec implements SchemaCodec {
       type = byIndexes(Framing.readMessageIndexes(bytes, position));
       at = position[0];
     }
+    try {
+      transcoder.transcode(type, bytes, at, out);
+    } catch (ProtoTranscoder.Fallback e) {
+      writeJsonOfMessage(type, bytes, at, out);
+    }
+  }
+
+  /** Through protobuf's DynamicMessage: what the transcoder leaves to it, and its reference. */
+  static void writeJsonOfMessage(Descriptor type, byte[] bytes, int at, JsonGenerator out)
+      throws IOException {
     DynamicMessage message;
     try {
       message =
