@@ -219,12 +219,18 @@ public final class RegistryClient implements AutoCloseable {
       } catch (ConnectException e) {
         last =
             new UnreachableException(
-                "Cannot reach the schema registry at " + withoutUserInfo(base) + ": " + reason(e));
+                "Cannot reach the schema registry at "
+                    + withoutUserInfo(base)
+                    + ": "
+                    + reason(e, base));
         continue;
       } catch (IOException e) {
         last =
             new UnreachableException(
-                "Cannot reach the schema registry at " + withoutUserInfo(base) + ": " + reason(e));
+                "Cannot reach the schema registry at "
+                    + withoutUserInfo(base)
+                    + ": "
+                    + reason(e, base));
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -283,7 +289,13 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /** Why a connection failed, in words: the JDK's exceptions often have no message. */
-  private static String reason(IOException e) {
+  private static String reason(IOException e, URI base) {
+    if ("https".equalsIgnoreCase(base.getScheme()) && refusedClient(e)) {
+      // TLS 1.3: the client's side of the handshake is over before the server checks its
+      // certificate, so a refusal arrives as a connection closed with nothing said
+      return "the registry closed the connection after the TLS handshake: if it asks for a client"
+          + " certificate, set schema.registry.ssl.keystore.location (and its password)";
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.nio.channels.UnresolvedAddressException
           || t instanceof java.net.UnknownHostException) {
@@ -297,6 +309,19 @@ public final class RegistryClient implements AutoCloseable {
       return "TLS failed (" + e.getMessage() + "): check schema.registry.ssl.truststore.location";
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static boolean refusedClient(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null
+          && (m.contains("received no bytes")
+              || m.contains("certificate_required")
+              || m.contains("bad_certificate"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String withoutUserInfo(URI u) {
