@@ -174,6 +174,9 @@ class RegistryTlsTest {
   @Test
   void aTrustStoreLetsTheClientTrustTheRegistry() {
     assertEquals("[\"orders-value\"]", subjects(server, trusting()));
+    Properties defaultType = trusting();
+    defaultType.remove("schema.registry.ssl.truststore.type"); // JKS, which reads PKCS12 too
+    assertEquals("[\"orders-value\"]", subjects(server, defaultType));
 
     SchemaException untrusted =
         assertThrows(SchemaException.class, () -> subjects(server, new Properties()));
