@@ -250,6 +250,64 @@ class SchemaEncodeIT {
   }
 
   @Test
+  void jsonSchemaReferencesToOtherSubjectsAreFollowed() throws Exception {
+    String suffix = Long.toString(System.nanoTime() % 100000);
+    String topic = cluster.createTopic("encode-json-ref-" + suffix, 1);
+    String address =
+        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"required\":[\"city\"]}";
+    http(
+        "POST",
+        "/subjects/address-" + suffix + "/versions",
+        MAPPER.writeValueAsString(Map.of("schema", address, "schemaType", "JSON")));
+    String order =
+        "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+            + "\"to\":{\"$ref\":\"address.json\"}},\"required\":[\"id\",\"to\"]}";
+    String subject = "order-json-" + suffix;
+    int id =
+        http(
+                "POST",
+                "/subjects/" + subject + "/versions",
+                MAPPER.writeValueAsString(
+                    Map.of(
+                        "schema",
+                        order,
+                        "schemaType",
+                        "JSON",
+                        "references",
+                        List.of(
+                            Map.of(
+                                "name",
+                                "address.json",
+                                "subject",
+                                "address-" + suffix,
+                                "version",
+                                1)))))
+            .get("id")
+            .asInt();
+    CliResult r =
+        produce(
+            "{\"id\":1,\"to\":{\"city\":\"Oslo\"}}\n{\"id\":2,\"to\":{\"street\":\"x\"}}\n",
+            "--topic",
+            topic,
+            "--schema-registry",
+            registry.url(),
+            "--value-schema-subject",
+            subject);
+    assertEquals(1, r.exitCode(), r.toString());
+    assertEquals(
+        "Error: The value on line number 2 does not fit its JSON Schema schema: /to: required"
+            + " property 'city' not found. Lines before it were sent; it and the lines after it"
+            + " were not.",
+        r.err().strip());
+    byte[] value = TopicReader.read(cluster.bootstrapServers(), topic, 1).get(0).value();
+    assertEquals(id, schemaId(value));
+    assertArrayEquals(
+        "{\"id\":1,\"to\":{\"city\":\"Oslo\"}}".getBytes(StandardCharsets.UTF_8),
+        Arrays.copyOfRange(value, 5, value.length));
+  }
+
+  @Test
   void schemaSettingsThatCannotWork() throws Exception {
     String topic = cluster.createTopic("encode-bad-" + System.nanoTime() % 100000, 1);
     Path avsc = dir.resolve("other.avsc");

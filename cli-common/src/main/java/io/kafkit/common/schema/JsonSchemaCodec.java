@@ -13,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON Schema: the record is JSON text. Records are checked to be JSON when read; values are
@@ -37,6 +38,16 @@ public final class JsonSchemaCodec implements SchemaCodec {
    * @throws SchemaException when the text is not a JSON Schema
    */
   public static JsonSchemaCodec parse(String text) {
+    return parse(text, Map.of());
+  }
+
+  /**
+   * @param referenced the schemas it refers to, by the names its {@code $ref}s give them (a
+   *     registry's references); a {@code $ref} resolved against an {@code $id} finds its schema by
+   *     the name's ending
+   * @throws SchemaException when the text is not a JSON Schema
+   */
+  public static JsonSchemaCodec parse(String text, Map<String, String> referenced) {
     JsonNode node;
     try {
       node = MAPPER.readTree(text);
@@ -48,12 +59,27 @@ public final class JsonSchemaCodec implements SchemaCodec {
     }
     try {
       Schema schema =
-          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(node);
+          SchemaRegistry.withDefaultDialect(
+                  SpecificationVersion.DRAFT_7, b -> b.schemas(iri -> find(referenced, iri)))
+              .getSchema(node);
       schema.initializeValidators();
       return new JsonSchemaCodec(text, schema);
     } catch (RuntimeException e) {
       throw new SchemaException("Not a valid JSON Schema: " + e.getMessage(), e);
     }
+  }
+
+  private static String find(Map<String, String> referenced, String iri) {
+    String text = referenced.get(iri);
+    if (text != null) {
+      return text;
+    }
+    for (Map.Entry<String, String> e : referenced.entrySet()) {
+      if (iri.endsWith("/" + e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   @Override

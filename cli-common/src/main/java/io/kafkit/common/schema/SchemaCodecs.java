@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,11 +83,9 @@ public final class SchemaCodecs implements AutoCloseable {
           yield ProtobufCodec.parse("schema-" + id + ".proto", s.text(), null, resolved);
         }
         case JSON -> {
-          if (hasReferences(s.references())) {
-            throw new SchemaException(
-                "it refers to other schemas, which kafkit does not resolve for JSON Schema");
-          }
-          yield JsonSchemaCodec.parse(s.text());
+          Map<String, String> referenced = new LinkedHashMap<>();
+          jsonReferences(s.references(), referenced, 0);
+          yield JsonSchemaCodec.parse(s.text(), referenced);
         }
       };
     } catch (RegistryClient.RegistryException | RegistryClient.UnreachableException e) {
@@ -133,6 +132,23 @@ public final class SchemaCodecs implements AutoCloseable {
       protoReferences(s.references(), own, depth + 1);
       files.putAll(own);
       files.put(name, ProtoText.parse(name, s.text(), own));
+    }
+  }
+
+  /** The referenced JSON Schemas' texts, by the names the referring schemas' $refs give them. */
+  private void jsonReferences(JsonNode references, Map<String, String> texts, int depth) {
+    if (!hasReferences(references)) {
+      return;
+    }
+    checkDepth(depth);
+    for (JsonNode r : references) {
+      String name = r.path("name").asText();
+      if (texts.containsKey(name)) {
+        continue;
+      }
+      RegistryClient.RegisteredSchema s = referenced(r);
+      texts.put(name, s.text());
+      jsonReferences(s.references(), texts, depth + 1);
     }
   }
 
