@@ -3,6 +3,7 @@ package io.kafkit.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.VersionProvider;
@@ -134,8 +135,14 @@ public final class RegistryCommand implements Callable<Integer> {
     }
   }
 
-  /** A schema and where it is registered. */
-  record SchemaView(String subject, Integer version, int id, String schemaType, String schema) {}
+  /** A schema, where it is registered, and the registered schemas it refers to (or null). */
+  record SchemaView(
+      String subject,
+      Integer version,
+      int id,
+      String schemaType,
+      String schema,
+      JsonNode references) {}
 
   @Command(
       name = "get",
@@ -167,14 +174,18 @@ public final class RegistryCommand implements Callable<Integer> {
       SchemaView view;
       if (id != null) {
         RegistryClient.RegisteredSchema s = client.schemaById(id);
-        view = new SchemaView(null, null, id, s.type().name(), s.text());
+        view = new SchemaView(null, null, id, s.type().name(), s.text(), refs(s));
       } else {
         String v = version == null ? "latest" : checkVersion(version, this);
         RegistryClient.RegisteredSchema s = client.version(subject, v);
-        view = new SchemaView(s.subject(), s.version(), s.id(), s.type().name(), s.text());
+        view = new SchemaView(s.subject(), s.version(), s.id(), s.type().name(), s.text(), refs(s));
       }
       output.print(view, (s, w) -> w.println(readable(s)), out());
       return ExitCodes.OK;
+    }
+
+    private static JsonNode refs(RegistryClient.RegisteredSchema s) {
+      return s.references() == null || s.references().isEmpty() ? null : s.references();
     }
 
     private static String readable(SchemaView s) {
@@ -200,6 +211,71 @@ public final class RegistryCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A schema file that refers to registered schemas: read with them, so that it is checked whole
+   * before the registry sees it.
+   */
+  static SchemaCodec schemaFile(String file, JsonNode references, Sub command) {
+    if (references.isEmpty()) {
+      return schemaFile(file, command);
+    }
+    SchemaCodecs.SchemaFile f;
+    try {
+      f = SchemaCodecs.readFile(file);
+    } catch (SchemaException e) {
+      throw command.usage(e.getMessage());
+    }
+    try {
+      // not closed: the client is the command's, closed when it ends
+      return new SchemaCodecs(command.registry.client())
+          .withReferences(f.type(), f.name(), f.text(), f.message(), references);
+    } catch (RegistryException | RegistryClient.UnreachableException e) {
+      throw e;
+    } catch (SchemaException e) {
+      throw command.usage(f.path() + ": " + e.getMessage());
+    }
+  }
+
+  /** The repeatable --reference NAME=SUBJECT[:VERSION] of register and check. */
+  static final class References {
+    @Option(
+        names = "--reference",
+        paramLabel = "NAME=SUBJECT[:VERSION]",
+        description =
+            "A registered schema this one refers to: the name it uses for it (an Avro type's"
+                + " full name, an imported .proto file, a JSON Schema $ref), its subject and"
+                + " version (default: the latest). Repeatable.")
+    List<String> given = new ArrayList<>();
+
+    /** As the registry's API has them: objects of name, subject and version. */
+    ArrayNode resolve(Sub command) {
+      ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      for (String g : given) {
+        int eq = g.indexOf('=');
+        if (eq <= 0 || eq == g.length() - 1) {
+          throw command.usage("--reference " + g + ": give NAME=SUBJECT or NAME=SUBJECT:VERSION");
+        }
+        String name = g.substring(0, eq);
+        String subject = g.substring(eq + 1);
+        String version = "latest";
+        int colon = subject.lastIndexOf(':');
+        if (colon > 0 && subject.substring(colon + 1).matches("\\d+|latest")) {
+          version = subject.substring(colon + 1);
+          subject = subject.substring(0, colon);
+        }
+        int number =
+            version.equals("latest")
+                ? command.registry.client().version(subject, "latest").version()
+                : Integer.parseInt(version);
+        ObjectNode r = list.addObject();
+        r.put("name", name);
+        r.put("subject", subject);
+        r.put("version", number);
+      }
+      return list;
+    }
+  }
+
   record Registered(String subject, int id) {}
 
   @Command(
@@ -216,10 +292,13 @@ public final class RegistryCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE")
     String file;
 
+    @Mixin References references;
+
     @Override
     Integer run() {
-      SchemaCodec codec = schemaFile(file, this);
-      int id = registry.client().register(subject, codec.type(), codec.text());
+      ArrayNode refs = references.resolve(this);
+      SchemaCodec codec = schemaFile(file, refs, this);
+      int id = registry.client().register(subject, codec.type(), codec.text(), refs);
       output.print(
           new Registered(subject, id),
           (r, w) ->
@@ -251,9 +330,12 @@ public final class RegistryCommand implements Callable<Integer> {
         description = "A version or latest (default).")
     String version = "latest";
 
+    @Mixin References references;
+
     @Override
     Integer run() {
-      SchemaCodec codec = schemaFile(file, this);
+      ArrayNode refs = references.resolve(this);
+      SchemaCodec codec = schemaFile(file, refs, this);
       String v = checkVersion(version, this);
       JsonNode n =
           registry
@@ -264,7 +346,7 @@ public final class RegistryCommand implements Callable<Integer> {
                       + "/versions/"
                       + RegistryClient.encode(v)
                       + "?verbose=true",
-                  RegistryClient.body(codec.type(), codec.text()));
+                  RegistryClient.body(codec.type(), codec.text(), refs));
       boolean compatible = n.path("is_compatible").asBoolean(false);
       List<String> messages = new ArrayList<>();
       n.path("messages").forEach(m -> messages.add(m.asText()));

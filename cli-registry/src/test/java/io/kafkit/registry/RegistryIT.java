@@ -130,6 +130,59 @@ class RegistryIT {
   }
 
   @Test
+  void schemasThatReferToRegisteredOnes() throws Exception {
+    String s = Long.toString(System.nanoTime() % 1_000_000);
+    ok(
+        "register",
+        "address-" + s,
+        file(
+            "address.avsc",
+            "{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"it\","
+                + "\"fields\":[{\"name\":\"city\",\"type\":\"string\"}]}"));
+    String order =
+        file(
+            "order.avsc",
+            "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"it\","
+                + "\"fields\":[{\"name\":\"to\",\"type\":\"it.Address\"}]}");
+    CliResult alone = registry("register", "order-" + s, order);
+    assertEquals(2, alone.exitCode(), alone.toString());
+    assertTrue(alone.err().contains("it.Address"), alone.err());
+
+    ok("register", "order-" + s, order, "--reference", "it.Address=address-" + s);
+    JsonNode got = MAPPER.readTree(ok("get", "order-" + s, "--output", "json").out());
+    JsonNode reference = got.get("references").get(0);
+    assertEquals("it.Address", reference.get("name").asText(), got.toString());
+    assertEquals("address-" + s, reference.get("subject").asText());
+    assertEquals(1, reference.get("version").asInt());
+    assertTrue(
+        ok("check", "order-" + s, order, "--reference", "it.Address=address-" + s + ":1")
+            .out()
+            .contains(" is compatible with order-" + s + " version latest."));
+
+    ok(
+        "register",
+        "money-" + s,
+        file(
+            "money.proto",
+            "syntax = \"proto3\";\npackage it;\nmessage Money { int64 cents = 1; }\n"));
+    String wallet =
+        file(
+            "wallet.proto",
+            "syntax = \"proto3\";\npackage it;\nimport \"money.proto\";\n"
+                + "message Wallet { Money balance = 1; }\n");
+    ok("register", "wallet-" + s, wallet, "--reference", "money.proto=money-" + s);
+
+    CliResult form = registry("register", "x-" + s, order, "--reference", "it.Address");
+    assertEquals(2, form.exitCode(), form.toString());
+    assertEquals(
+        "Error: --reference it.Address: give NAME=SUBJECT or NAME=SUBJECT:VERSION",
+        form.err().lines().findFirst().orElse(""));
+    CliResult unknown =
+        registry("register", "x-" + s, order, "--reference", "it.Address=no-such-" + s);
+    assertEquals(1, unknown.exitCode(), unknown.toString());
+  }
+
+  @Test
   void mistakesGetOneLine() throws Exception {
     CliResult unknown = registry("versions", "no-such-subject");
     assertEquals(1, unknown.exitCode(), unknown.toString());

@@ -135,7 +135,15 @@ public final class RegistryClient implements AutoCloseable {
 
   /** Registers the schema under the subject (or finds it there); returns its id. */
   public int register(String subject, SchemaType type, String schema) {
-    JsonNode n = post("/subjects/" + encode(subject) + "/versions", body(type, schema));
+    return register(subject, type, schema, null);
+  }
+
+  /**
+   * @param references the registered schemas it refers to (objects of name, subject, version), or
+   *     null
+   */
+  public int register(String subject, SchemaType type, String schema, JsonNode references) {
+    JsonNode n = post("/subjects/" + encode(subject) + "/versions", body(type, schema, references));
     if (!n.has("id")) {
       throw new SchemaException("The registry's answer to a registration has no id: " + n);
     }
@@ -153,10 +161,18 @@ public final class RegistryClient implements AutoCloseable {
 
   /** The request body that names a schema: its text and, unless Avro, its type. */
   public static ObjectNode body(SchemaType type, String schema) {
+    return body(type, schema, null);
+  }
+
+  /** With the registered schemas it refers to, when there are any. */
+  public static ObjectNode body(SchemaType type, String schema, JsonNode references) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("schema", schema);
     if (type != SchemaType.AVRO) {
       body.put("schemaType", type.name());
+    }
+    if (references != null && !references.isEmpty()) {
+      body.set("references", references);
     }
     return body;
   }

@@ -71,28 +71,41 @@ public final class SchemaCodecs implements AutoCloseable {
     }
     RegistryClient.RegisteredSchema s = registry.schemaById(id);
     try {
-      return switch (s.type()) {
-        case AVRO -> {
-          List<String> referenced = new ArrayList<>();
-          avroReferences(s.references(), referenced, 0);
-          yield AvroCodec.parse(s.text(), referenced);
-        }
-        case PROTOBUF -> {
-          Map<String, FileDescriptor> resolved = new HashMap<>();
-          protoReferences(s.references(), resolved, 0);
-          yield ProtobufCodec.parse("schema-" + id + ".proto", s.text(), null, resolved);
-        }
-        case JSON -> {
-          Map<String, String> referenced = new LinkedHashMap<>();
-          jsonReferences(s.references(), referenced, 0);
-          yield JsonSchemaCodec.parse(s.text(), referenced);
-        }
-      };
+      return withReferences(s.type(), "schema-" + id + ".proto", s.text(), null, s.references());
     } catch (RegistryClient.RegistryException | RegistryClient.UnreachableException e) {
       throw e;
     } catch (SchemaException e) {
       throw new SchemaException("schema id " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The codec of a schema that refers to registered ones: each reference an object of {@code name},
+   * {@code subject} and {@code version}, as the registry's API has them; fetched from the registry,
+   * with theirs, as deep as they go.
+   *
+   * @param name a .proto schema's file name
+   * @param messageName a .proto schema's message to encode, or null for its first
+   */
+  public SchemaCodec withReferences(
+      SchemaType type, String name, String text, String messageName, JsonNode references) {
+    return switch (type) {
+      case AVRO -> {
+        List<String> referenced = new ArrayList<>();
+        avroReferences(references, referenced, 0);
+        yield AvroCodec.parse(text, referenced);
+      }
+      case PROTOBUF -> {
+        Map<String, FileDescriptor> resolved = new HashMap<>();
+        protoReferences(references, resolved, 0);
+        yield ProtobufCodec.parse(name, text, messageName, resolved);
+      }
+      case JSON -> {
+        Map<String, String> referenced = new LinkedHashMap<>();
+        jsonReferences(references, referenced, 0);
+        yield JsonSchemaCodec.parse(text, referenced);
+      }
+    };
   }
 
   private static final int MAX_DEPTH = 16;
@@ -177,6 +190,20 @@ public final class SchemaCodecs implements AutoCloseable {
    * .proto file's message (else its first).
    */
   public static SchemaCodec fromFile(String given) {
+    SchemaFile f = readFile(given);
+    try {
+      return of(f.type(), f.name(), f.text(), f.message());
+    } catch (SchemaException e) {
+      throw new SchemaException(f.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A schema file as read, not yet parsed. */
+  public record SchemaFile(
+      String path, SchemaType type, String name, String text, String message) {}
+
+  /** Reads a schema file: {@code .avsc}, {@code .proto} or {@code .json}, {@code FILE#Message}. */
+  public static SchemaFile readFile(String given) {
     String file = given;
     String message = null;
     int hash = given.lastIndexOf('#');
@@ -194,10 +221,6 @@ public final class SchemaCodecs implements AutoCloseable {
     } catch (IOException e) {
       throw new SchemaException("Cannot read the schema file " + file + ": " + e.getMessage());
     }
-    try {
-      return of(type, Path.of(file).getFileName().toString(), text, message);
-    } catch (SchemaException e) {
-      throw new SchemaException(file + ": " + e.getMessage(), e);
-    }
+    return new SchemaFile(file, type, Path.of(file).getFileName().toString(), text, message);
   }
 }
