@@ -1,6 +1,7 @@
 package io.kafkit.producer;
 
 import io.kafkit.common.cli.KafkitException;
+import io.kafkit.common.schema.ProtobufCodec;
 import io.kafkit.common.schema.RecordEncoder;
 import io.kafkit.common.schema.RegistryClient;
 import io.kafkit.common.schema.RegistrySettings;
@@ -47,6 +48,14 @@ final class EncodeOptions {
   String valueFile;
 
   @Option(
+      names = "--value-schema-message",
+      paramLabel = "MESSAGE",
+      description =
+          "With a Protobuf schema (by id, subject or file), the message each value is: its full"
+              + " or simple name (default: the schema's first message).")
+  String valueMessage;
+
+  @Option(
       names = "--key-schema-id",
       paramLabel = "ID",
       description = "Encode each key with the registry's schema of this id.")
@@ -63,6 +72,12 @@ final class EncodeOptions {
       paramLabel = "FILE",
       description = "As --value-schema-file, for keys.")
   String keyFile;
+
+  @Option(
+      names = "--key-schema-message",
+      paramLabel = "MESSAGE",
+      description = "As --value-schema-message, for keys.")
+  String keyMessage;
 
   @Option(
       names = "--register",
@@ -90,6 +105,8 @@ final class EncodeOptions {
             || keyId != null
             || keySubject != null
             || keyFile != null;
+    checkMessage("key", keyMessage, keyId, keySubject, keyFile);
+    checkMessage("value", valueMessage, valueId, valueSubject, valueFile);
     if (!any) {
       if (register) {
         throw new IllegalArgumentException(
@@ -112,8 +129,12 @@ final class EncodeOptions {
     }
     try {
       return new Encoders(
-          side("key", keyId, keySubject, keyFile, topic + "-key", codecs),
-          side("value", valueId, valueSubject, valueFile, topic + "-value", codecs));
+          message(
+              "key", keyMessage, side("key", keyId, keySubject, keyFile, topic + "-key", codecs)),
+          message(
+              "value",
+              valueMessage,
+              side("value", valueId, valueSubject, valueFile, topic + "-value", codecs)));
     } finally {
       if (codecs != null) {
         codecs.close(); // every schema is fetched: the registry is not asked again
@@ -195,6 +216,59 @@ final class EncodeOptions {
               + e.getMessage());
     } catch (SchemaException e) {
       throw new KafkitException(e.getMessage());
+    }
+  }
+
+  private static void checkMessage(
+      String side, String message, Integer id, String subject, String file) {
+    if (message == null) {
+      return;
+    }
+    if (id == null && subject == null && file == null) {
+      throw new IllegalArgumentException(
+          "--"
+              + side
+              + "-schema-message picks a message of the "
+              + side
+              + "'s Protobuf schema: give --"
+              + side
+              + "-schema-id, --"
+              + side
+              + "-schema-subject or --"
+              + side
+              + "-schema-file too.");
+    }
+    if (file != null && file.contains("#")) {
+      throw new IllegalArgumentException(
+          "--"
+              + side
+              + "-schema-file "
+              + file
+              + " names its message already: leave --"
+              + side
+              + "-schema-message out.");
+    }
+  }
+
+  /** The encoder of the message picked, for a Protobuf schema. */
+  private static RecordEncoder message(String side, String message, RecordEncoder encoder) {
+    if (message == null || encoder == null) {
+      return encoder;
+    }
+    if (!(encoder.codec() instanceof ProtobufCodec proto)) {
+      throw new IllegalArgumentException(
+          "--"
+              + side
+              + "-schema-message picks a message of a Protobuf schema; the "
+              + side
+              + "'s schema is "
+              + encoder.codec().type().title()
+              + ".");
+    }
+    try {
+      return new RecordEncoder(proto.choose(message), encoder.schemaId());
+    } catch (SchemaException e) {
+      throw new IllegalArgumentException("--" + side + "-schema-message: " + e.getMessage());
     }
   }
 

@@ -211,6 +211,60 @@ class SchemaEncodeIT {
         bad.err());
   }
 
+  @Test
+  void aProtobufMessageOtherThanTheFirst() throws Exception {
+    String suffix = Long.toString(System.nanoTime() % 100000);
+    String topic = cluster.createTopic("encode-proto-msg-" + suffix, 1);
+    String proto =
+        "syntax = \"proto3\"; package it; message Order { int64 id = 1; }"
+            + " message Refund { string reason = 1; }";
+    String subject = "encode-proto-msg-" + suffix;
+    int id =
+        http(
+                "POST",
+                "/subjects/" + subject + "/versions",
+                MAPPER.writeValueAsString(Map.of("schema", proto, "schemaType", "PROTOBUF")))
+            .get("id")
+            .asInt();
+    CliResult r =
+        produce(
+            "{\"reason\":\"late\"}\n",
+            "--topic",
+            topic,
+            "--schema-registry",
+            registry.url(),
+            "--value-schema-subject",
+            subject,
+            "--value-schema-message",
+            "Refund");
+    assertEquals(0, r.exitCode(), r.toString());
+    byte[] value = TopicReader.read(cluster.bootstrapServers(), topic, 1).get(0).value();
+    assertEquals(id, schemaId(value));
+    // the message index [1] (a count of 1, then 1, both zigzag), then reason = "late"
+    assertArrayEquals(
+        new byte[] {2, 2, 0x0A, 4, 'l', 'a', 't', 'e'}, Arrays.copyOfRange(value, 5, value.length));
+
+    CliResult unknown =
+        produce(
+            "{\"reason\":\"late\"}\n",
+            "--topic",
+            topic,
+            "--schema-registry",
+            registry.url(),
+            "--value-schema-id",
+            Integer.toString(id),
+            "--value-schema-message",
+            "Nope");
+    assertEquals(2, unknown.exitCode(), unknown.toString());
+    assertTrue(
+        unknown
+            .err()
+            .startsWith(
+                "Error: --value-schema-message: The .proto schema has no message Nope (it has"
+                    + " [Order, Refund])"),
+        unknown.err());
+  }
+
   static Descriptor handMadeOrder() throws Exception {
     return HandMadeProto.file("hand.proto", "it", new FileDescriptor[0], HandMadeProto.order())
         .findMessageTypeByName("Order");

@@ -60,6 +60,16 @@ public final class ProtobufCodec implements SchemaCodec {
     return new ProtobufCodec(file, text, chosen);
   }
 
+  /**
+   * The same schema, encoding (and decoding plain records as) another of its messages.
+   *
+   * @param messageName its full or simple name
+   * @throws SchemaException when the schema has no such message
+   */
+  public ProtobufCodec choose(String messageName) {
+    return new ProtobufCodec(file, text, find(file, messageName));
+  }
+
   private static Descriptor find(FileDescriptor file, String name) {
     Descriptor byFull = file.findMessageTypeByName(name);
     if (byFull != null) {
