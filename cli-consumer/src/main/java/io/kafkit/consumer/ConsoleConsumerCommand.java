@@ -12,7 +12,6 @@ import io.kafkit.common.filter.FilterOptions;
 import io.kafkit.common.filter.RecordFilter;
 import io.kafkit.common.output.OutputFormat;
 import io.kafkit.common.output.OutputOptions;
-import io.kafkit.common.schema.SchemaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,12 +165,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     warnings.forEach(err::println);
     err.flush();
     ConnectionSettings settings = connection.resolve();
-    RecordDecoding decoding;
-    try {
-      decoding = decode.decoding(settings.clientProperties());
-    } catch (IllegalArgumentException | SchemaException e) {
-      throw usage(e.getMessage());
-    }
+    RecordDecoding decoding = decode.decoding(settings.clientProperties(), spec.commandLine());
     try {
       return new ConsumerRun(request, settings, environment, err, decoding).run();
     } finally {

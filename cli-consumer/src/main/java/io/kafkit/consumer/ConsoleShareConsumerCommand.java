@@ -7,7 +7,6 @@ import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.ConnectionSettings;
 import io.kafkit.common.output.OutputFormat;
 import io.kafkit.common.output.OutputOptions;
-import io.kafkit.common.schema.SchemaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,12 +148,7 @@ public final class ConsoleShareConsumerCommand implements Callable<Integer> {
     warnings.forEach(err::println);
     err.flush();
     ConnectionSettings settings = connection.resolve();
-    RecordDecoding decoding;
-    try {
-      decoding = decode.decoding(settings.clientProperties());
-    } catch (IllegalArgumentException | SchemaException e) {
-      throw usage(e.getMessage());
-    }
+    RecordDecoding decoding = decode.decoding(settings.clientProperties(), spec.commandLine());
     try {
       return new ShareConsumerRun(request, settings, environment, err, decoding).run();
     } finally {

@@ -7,7 +7,9 @@ import io.kafkit.common.schema.SchemaCodec;
 import io.kafkit.common.schema.SchemaCodecs;
 import io.kafkit.common.schema.SchemaException;
 import java.util.Properties;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --key-format}, {@code --value-format}, {@code --schema-registry} and the schema files:
@@ -96,6 +98,15 @@ final class DecodeOptions {
     }
     close(codecs);
     return null;
+  }
+
+  /** As {@link #decoding(Properties)}, a mistake in the options a usage error of the command. */
+  RecordDecoding decoding(Properties clientProperties, CommandLine commandLine) {
+    try {
+      return decoding(clientProperties);
+    } catch (IllegalArgumentException | SchemaException e) {
+      throw new ParameterException(commandLine, e.getMessage());
+    }
   }
 
   private static void close(SchemaCodecs codecs) {

@@ -186,17 +186,17 @@ class SchemaDecodeIT {
   }
 
   static CliResult consume(String... args) {
+    return run(ConsoleConsumerCommand.class, List.of("--from-beginning", "--exit-at-end"), args);
+  }
+
+  /** The command on this class's topic, with the options given and then the args. */
+  static CliResult run(Class<?> command, List<String> options, String... args) {
     List<String> all =
         new ArrayList<>(
-            List.of(
-                "--bootstrap-server",
-                cluster.bootstrapServers(),
-                "--topic",
-                topic,
-                "--from-beginning",
-                "--exit-at-end"));
+            List.of("--bootstrap-server", cluster.bootstrapServers(), "--topic", topic));
+    all.addAll(options);
     all.addAll(Arrays.asList(args));
-    return new CliRunner(() -> ConsoleConsumerCommand.class).run(all.toArray(String[]::new));
+    return new CliRunner(() -> command).run(all.toArray(String[]::new));
   }
 
   @Test
@@ -277,19 +277,10 @@ class SchemaDecodeIT {
   }
 
   static CliResult shareConsume(String group, String... args) {
-    List<String> all =
-        new ArrayList<>(
-            List.of(
-                "--bootstrap-server",
-                cluster.bootstrapServers(),
-                "--topic",
-                topic,
-                "--group",
-                group,
-                "--timeout-ms",
-                "30000"));
-    all.addAll(Arrays.asList(args));
-    return new CliRunner(() -> ConsoleShareConsumerCommand.class).run(all.toArray(String[]::new));
+    return run(
+        ConsoleShareConsumerCommand.class,
+        List.of("--group", group, "--timeout-ms", "30000"),
+        args);
   }
 
   @Test

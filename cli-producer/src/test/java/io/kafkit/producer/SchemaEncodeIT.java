@@ -76,6 +76,16 @@ class SchemaEncodeIT {
     return MAPPER.readTree(r.body());
   }
 
+  /** Registers a schema over plain HTTP; returns its id. */
+  static int register(String subject, String type, String schema) throws Exception {
+    return http(
+            "POST",
+            "/subjects/" + subject + "/versions",
+            MAPPER.writeValueAsString(Map.of("schema", schema, "schemaType", type)))
+        .get("id")
+        .asInt();
+  }
+
   static int schemaId(byte[] value) {
     assertEquals(0, value[0], "the magic byte");
     return ByteBuffer.wrap(value, 1, 4).getInt();
@@ -158,13 +168,7 @@ class SchemaEncodeIT {
         "syntax = \"proto3\"; package it; message Order { int64 id = 1; string item = 2;"
             + " repeated string tags = 3; }";
     String subject = "encode-proto-subject-" + System.nanoTime() % 100000;
-    int id =
-        http(
-                "POST",
-                "/subjects/" + subject + "/versions",
-                MAPPER.writeValueAsString(Map.of("schema", proto, "schemaType", "PROTOBUF")))
-            .get("id")
-            .asInt();
+    int id = register(subject, "PROTOBUF", proto);
     CliResult r =
         produce(
             "{\"key\":\"k1\",\"value\":{\"id\":\"9007199254740993\",\"item\":\"kiwi\","
@@ -219,13 +223,7 @@ class SchemaEncodeIT {
         "syntax = \"proto3\"; package it; message Order { int64 id = 1; }"
             + " message Refund { string reason = 1; }";
     String subject = "encode-proto-msg-" + suffix;
-    int id =
-        http(
-                "POST",
-                "/subjects/" + subject + "/versions",
-                MAPPER.writeValueAsString(Map.of("schema", proto, "schemaType", "PROTOBUF")))
-            .get("id")
-            .asInt();
+    int id = register(subject, "PROTOBUF", proto);
     CliResult r =
         produce(
             "{\"reason\":\"late\"}\n",
@@ -276,13 +274,7 @@ class SchemaEncodeIT {
     String schema =
         "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}},"
             + "\"required\":[\"id\"]}";
-    int id =
-        http(
-                "POST",
-                "/subjects/encode-json-" + System.nanoTime() % 100000 + "/versions",
-                MAPPER.writeValueAsString(Map.of("schema", schema, "schemaType", "JSON")))
-            .get("id")
-            .asInt();
+    int id = register("encode-json-" + System.nanoTime() % 100000, "JSON", schema);
     CliResult r =
         produce(
             "{\"id\": 7}\n{\"name\":\"x\"}\n",
@@ -310,10 +302,7 @@ class SchemaEncodeIT {
     String address =
         "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
             + "\"required\":[\"city\"]}";
-    http(
-        "POST",
-        "/subjects/address-" + suffix + "/versions",
-        MAPPER.writeValueAsString(Map.of("schema", address, "schemaType", "JSON")));
+    register("address-" + suffix, "JSON", address);
     String order =
         "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
             + "\"to\":{\"$ref\":\"address.json\"}},\"required\":[\"id\",\"to\"]}";
