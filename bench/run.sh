@@ -81,8 +81,8 @@
 # kafkit console-consumer: consume's text records, then the same count as Avro and as Protobuf
 # in the registry's wire format, decoded to JSON through a real registry (Apicurio, started from
 # the schema-registry-server module's build); schema-produce pipes 1,000,000 text lines, then
-# 1,000,000 JSON lines encoded as Avro by a registered schema's id, into a fresh one-partition
-# topic. The ratios are each run's time over the text run's.
+# 1,000,000 JSON lines encoded as Avro, then as Protobuf, by a registered schema's id, into a fresh
+# one-partition topic. The ratios are each run's time over the text run's.
 #
 # search and search-3 look for the one record of consume's (or consume-3's) topic whose value
 # starts with 0471100, from the beginning to the end: kafkit console-consumer --exit-at-end
@@ -413,13 +413,16 @@ for name in "${names[@]}"; do
         report "$name" "kafkit console-consumer, text" "${m[0]}" "the same, Avro (registry)" "${m[1]}" "the same, Protobuf (registry)" "${m[2]}"
       else
         avro_id=$(curl -sf "$registry/subjects/bench-avsc-value/versions/latest" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+        proto_id=$(curl -sf "$registry/subjects/bench-proto-value/versions/latest" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
         fresh_partitions=1
         before_each=fresh_topic
         plain_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce <"$lines"; }
         avro_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce --schema-registry "$registry" --value-schema-id "$avro_id" <"$json"; }
-        mapfile -t m < <(interleaved_ms plain_k avro_k)
-        [ "${#m[@]}" -ge 2 ] || exit 1
-        report "$name" "kafkit console-producer, text" "${m[0]}" "the same, JSON lines as Avro" "${m[1]}"
+        proto_k() { "$kafkit" console-producer --bootstrap-server "$bs" --topic bench-produce --schema-registry "$registry" --value-schema-id "$proto_id" <"$json"; }
+        mapfile -t m < <(interleaved_ms plain_k avro_k proto_k)
+        [ "${#m[@]}" -ge 3 ] || exit 1
+        report "$name" "kafkit console-producer, text" "${m[0]}" "the same, JSON lines as Avro" "${m[1]}" \
+          "the same, JSON lines as Protobuf" "${m[2]}"
         before_each=
       fi ;;
     get-offsets)
