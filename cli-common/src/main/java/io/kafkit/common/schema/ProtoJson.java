@@ -190,17 +190,27 @@ public final class ProtoJson {
     return b.build();
   }
 
+  /**
+   * Each message type's fields by their .proto names and their JSON names, the .proto name first: a
+   * descriptor's own lookup builds a full name and searches the pool, for every field of every
+   * line.
+   */
+  private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static FieldDescriptor field(Descriptor type, String name) {
-    FieldDescriptor f = type.findFieldByName(name);
-    if (f != null) {
-      return f;
+    return FIELDS.computeIfAbsent(type, ProtoJson::fieldsByName).get(name);
+  }
+
+  private static Map<String, FieldDescriptor> fieldsByName(Descriptor type) {
+    Map<String, FieldDescriptor> byName = new java.util.HashMap<>();
+    for (FieldDescriptor f : type.getFields()) {
+      byName.putIfAbsent(f.getJsonName(), f);
     }
-    for (FieldDescriptor candidate : type.getFields()) {
-      if (candidate.getJsonName().equals(name)) {
-        return candidate;
-      }
+    for (FieldDescriptor f : type.getFields()) {
+      byName.put(f.getName(), f);
     }
-    return null;
+    return byName;
   }
 
   private static void readMap(

@@ -10,16 +10,13 @@ import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,23 +78,8 @@ final class ProtoTranscoder {
 
   /** No groups and no required fields in the message or in any message it holds. */
   private static boolean supports(Descriptor root) {
-    Set<Descriptor> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Descriptor> todo = new ArrayDeque<>(List.of(root));
-    while (!todo.isEmpty()) {
-      Descriptor d = todo.pop();
-      if (!seen.add(d)) {
-        continue;
-      }
-      for (FieldDescriptor f : d.getFields()) {
-        if (f.isRequired() || f.getType() == FieldDescriptor.Type.GROUP) {
-          return false;
-        }
-        if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-          todo.push(f.getMessageType());
-        }
-      }
-    }
-    return true;
+    return !ProtobufCodec.anyField(
+        root, f -> f.isRequired() || f.getType() == FieldDescriptor.Type.GROUP);
   }
 
   private Plan plan(Descriptor type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -23,12 +24,36 @@ public final class ProtobufCodec implements SchemaCodec {
   private final Descriptor chosen;
   private final int[] chosenIndexes;
   private final ProtoTranscoder transcoder = new ProtoTranscoder();
+  private final boolean checkRequired;
 
   private ProtobufCodec(FileDescriptor file, String text, Descriptor chosen) {
     this.file = file;
     this.text = text;
     this.chosen = chosen;
     this.chosenIndexes = indexes(chosen);
+    this.checkRequired = anyField(chosen, FieldDescriptor::isRequired); // proto2's
+  }
+
+  /** Whether a field of the message, or of a message it holds however deep, passes the test. */
+  static boolean anyField(Descriptor root, java.util.function.Predicate<FieldDescriptor> test) {
+    java.util.Set<Descriptor> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Deque<Descriptor> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Descriptor d = todo.pop();
+      if (!seen.add(d)) {
+        continue;
+      }
+      for (FieldDescriptor f : d.getFields()) {
+        if (test.test(f)) {
+          return true;
+        }
+        if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+          todo.push(f.getMessageType());
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -166,7 +191,7 @@ public final class ProtobufCodec implements SchemaCodec {
   @Override
   public void encode(JsonNode value, boolean framed, OutputStream out) {
     DynamicMessage message = ProtoJson.read(value, chosen);
-    if (!message.isInitialized()) {
+    if (checkRequired && !message.isInitialized()) {
       throw new SchemaException(
           "required fields are missing: " + message.findInitializationErrors());
     }
