@@ -259,7 +259,7 @@ public final class RegistryCommand implements Callable<Integer> {
         String subject = g.substring(eq + 1);
         String version = "latest";
         int colon = subject.lastIndexOf(':');
-        if (colon > 0 && subject.substring(colon + 1).matches("\\d+|latest")) {
+        if (colon > 0 && subject.substring(colon + 1).matches("\\d{1,9}|latest")) {
           version = subject.substring(colon + 1);
           subject = subject.substring(0, colon);
         }
