@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Run a real single-node Apache Kafka broker (KRaft, broker and controller in one) for"
-          + " development. Its data is kept across restarts; its log is in DIR/logs."
+      "Run a real Apache Kafka broker (KRaft, broker and controller in one) for development,"
+          + " or a local cluster of up to nine nodes (--nodes). Its data is kept across restarts;"
+          + " its log is in DIR/logs (a cluster's in DIR/node-N/logs)."
     },
     subcommands = {StartBroker.class, StopBroker.class, BrokerStatus.class})
 public final class BrokerCommand implements Callable<Integer> {

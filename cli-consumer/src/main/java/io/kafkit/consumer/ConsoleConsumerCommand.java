@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Read records from a topic and print them: as kafka-console-consumer.sh does, as a",
-      "kcat-style --format string, or as JSON lines. 'Processed a total of N messages' on stderr."
+      "Read records from a topic and print them: as kafka-console-consumer.sh does, as a"
+          + " kcat-style --format string, or as JSON lines.",
+      "'Processed a total of N messages' on stderr."
     })
 public final class ConsoleConsumerCommand implements Callable<Integer> {
   private final Environment environment;

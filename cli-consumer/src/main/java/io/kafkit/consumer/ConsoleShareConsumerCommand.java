@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Read records from a topic as a share group and print them, as",
-      "kafka-console-share-consumer.sh does, as a kcat-style --format string, or as JSON lines.",
+      "Read records from a topic as a share group and print them, as"
+          + " kafka-console-share-consumer.sh does, as a kcat-style --format string, or as JSON"
+          + " lines.",
       "Each record is acknowledged (accepted, or --reject/--release) once it is printed."
     })
 public final class ConsoleShareConsumerCommand implements Callable<Integer> {

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Inspect and change a schema registry (Confluent's REST API, which Confluent's, Apicurio's,",
-      "Karapace's and Redpanda's registries speak): subjects, versions, schemas, compatibility."
+      "Inspect and change a schema registry (Confluent's REST API, which Confluent's, Apicurio's,"
+          + " Karapace's and Redpanda's registries speak): subjects, versions, schemas,"
+          + " compatibility."
     },
     subcommands = {
       RegistryCommand.Subjects.class,
