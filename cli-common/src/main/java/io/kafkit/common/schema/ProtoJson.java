@@ -237,7 +237,7 @@ public final class ProtoJson {
     }
   }
 
-  private static JsonNode keyAsJson(String key, Where path) {
+  static JsonNode keyAsJson(String key, Where path) {
     if (key.equals("true") || key.equals("false")) {
       return com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(key));
     }
@@ -248,7 +248,7 @@ public final class ProtoJson {
     }
   }
 
-  private static Object readValue(FieldDescriptor field, JsonNode v, Where path) {
+  static Object readValue(FieldDescriptor field, JsonNode v, Where path) {
     switch (field.getType()) {
       case INT32, SINT32, SFIXED32 -> {
         return (int) integer(v, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int32");

@@ -19,12 +19,15 @@ import java.util.List;
  * file; plain records and encoding use one chosen message (by name, else the file's first).
  */
 public final class ProtobufCodec implements SchemaCodec {
+  private static final byte[] NO_PREFIX = new byte[0];
   private final FileDescriptor file;
   private final String text;
   private final Descriptor chosen;
   private final int[] chosenIndexes;
   private final ProtoTranscoder transcoder = new ProtoTranscoder();
   private final boolean checkRequired;
+  private final ProtoEncoder encoder;
+  private final byte[] framedPrefix;
 
   private ProtobufCodec(FileDescriptor file, String text, Descriptor chosen) {
     this.file = file;
@@ -32,6 +35,11 @@ public final class ProtobufCodec implements SchemaCodec {
     this.chosen = chosen;
     this.chosenIndexes = indexes(chosen);
     this.checkRequired = anyField(chosen, FieldDescriptor::isRequired); // proto2's
+    boolean groups = anyField(chosen, f -> f.getType() == FieldDescriptor.Type.GROUP);
+    this.encoder = checkRequired || groups ? null : new ProtoEncoder();
+    java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
+    Framing.writeMessageIndexes(prefix, chosenIndexes);
+    this.framedPrefix = prefix.toByteArray();
   }
 
   /** Whether a field of the message, or of a message it holds however deep, passes the test. */
@@ -190,6 +198,21 @@ public final class ProtobufCodec implements SchemaCodec {
 
   @Override
   public void encode(JsonNode value, boolean framed, OutputStream out) {
+    if (encoder != null) {
+      try {
+        encoder.encode(value, chosen, framed ? framedPrefix : NO_PREFIX, out);
+        return;
+      } catch (ProtoTranscoder.Fallback e) {
+        // below: the message DynamicMessage builds, or the fault ProtoJson names
+      } catch (IOException e) {
+        throw new SchemaException("Cannot encode as Protobuf: " + e.getMessage(), e);
+      }
+    }
+    encodeAsMessage(value, framed, out);
+  }
+
+  /** Through protobuf's DynamicMessage: what the encoder leaves to it, and its reference. */
+  void encodeAsMessage(JsonNode value, boolean framed, OutputStream out) {
     DynamicMessage message = ProtoJson.read(value, chosen);
     if (checkRequired && !message.isInitialized()) {
       throw new SchemaException(
