@@ -31,28 +31,13 @@ final class LineParser implements RecordParser {
     this.nullMarker = settings.nullMarkerBytes();
   }
 
+  /**
+   * The line's parts, as Apache's LineMessageReader splits them, copied into a record. No lambda on
+   * the way: a capturing lambda made per line costs a call into the VM on C1 (the pipe's compiler),
+   * which cannot inline the allocation its method handle makes.
+   */
   @Override
   public ProducerRecord<byte[], byte[]> parse(byte[] line, int start, int end, long lineNumber) {
-    ProducerRecord<byte[], byte[]>[] parsed = new ProducerRecord[1];
-    parse(
-        line,
-        start,
-        end,
-        lineNumber,
-        (part, timestamp, k, keyStart, keyLength, v, valueStart, valueLength, headers, number) ->
-            parsed[0] =
-                new ProducerRecord<>(
-                    topic,
-                    part,
-                    timestamp,
-                    copy(k, keyStart, keyLength),
-                    copy(v, valueStart, valueLength),
-                    headers.length == 0 ? null : java.util.List.of(headers)));
-    return parsed[0];
-  }
-
-  /** The line's parts as ranges of it, as Apache's LineMessageReader splits them. */
-  void parse(byte[] line, int start, int end, long lineNumber, Fields fields) {
     int pos = start;
     int headersEnd = -1;
     if (settings.parseHeaders()) {
@@ -79,21 +64,13 @@ final class LineParser implements RecordParser {
       headers =
           headers(new String(line, start, headersEnd - start, StandardCharsets.UTF_8), lineNumber);
     }
-    fields.record(
+    return new ProducerRecord<>(
+        topic,
         partition,
         null,
-        line,
-        keyStart,
-        keyLength,
-        line,
-        nullValue ? 0 : pos,
-        nullValue ? -1 : end - pos,
-        headers,
-        lineNumber);
-  }
-
-  private static byte[] copy(byte[] b, int start, int length) {
-    return length < 0 ? null : Arrays.copyOfRange(b, start, start + length);
+        keyLength < 0 ? null : Arrays.copyOfRange(line, keyStart, keyStart + keyLength),
+        nullValue ? null : Arrays.copyOfRange(line, pos, end),
+        headers.length == 0 ? null : java.util.List.of(headers));
   }
 
   private int find(
