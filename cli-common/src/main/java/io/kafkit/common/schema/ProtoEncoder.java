@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * JSON values straight to Protobuf's wire format, led by the message's descriptor: the bytes {@code
  * DynamicMessage} writes for the message {@link ProtoJson#read} builds, without building it. Like
- * {@code DynamicMessage}, it writes fields in the order of their numbers, and leaves out a field
- * without presence (proto3's plain scalars, a proto3 map entry's key and value) that holds its
- * default.
+ * {@code DynamicMessage}, it writes fields in the order of their numbers, leaves out a field
+ * without presence (proto3's plain scalars) that holds its default (zero, or the one the schema
+ * gives), and writes a map entry's key and value whatever they hold.
  *
  * <p>It takes the values that fit and that it writes alike; for anything else (a value that does
  * not fit, so that {@link ProtoJson} names the fault; a field given under both its names; two
@@ -52,12 +52,16 @@ final class ProtoEncoder {
     message(value, plan(type));
     out.write(prefix);
     out.write(buf, 0, len);
+    if (buf.length > 1 << 20) {
+      buf = new byte[256]; // one huge line does not keep its buffer for the rest of the run
+    }
   }
 
   /** A message type's fields in the order of their numbers, and each one's slot by either name. */
   private static final class Plan {
     final FieldDescriptor[] fields;
     final int[] tags;
+    final boolean[] zeroDefault;
     final Map<String, Integer> slots = new HashMap<>();
     final boolean anyOneof;
 
@@ -65,21 +69,47 @@ final class ProtoEncoder {
       fields = type.getFields().toArray(new FieldDescriptor[0]);
       Arrays.sort(fields, Comparator.comparingInt(FieldDescriptor::getNumber));
       tags = new int[fields.length];
+      zeroDefault = new boolean[fields.length];
+      Map<FieldDescriptor, Integer> order = new IdentityHashMap<>();
       boolean oneof = false;
       for (int i = 0; i < fields.length; i++) {
         FieldDescriptor f = fields[i];
         tags[i] = f.getNumber() << 3 | (f.isPacked() ? LENGTH : wireType(f));
+        zeroDefault[i] =
+            !f.isRepeated()
+                && f.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                && isZero(f.getDefaultValue());
         oneof |= f.getRealContainingOneof() != null;
+        order.put(f, i);
       }
-      // the JSON name first, so that the .proto name wins where they clash, as ProtoJson has it
-      for (int i = 0; i < fields.length; i++) {
-        slots.putIfAbsent(fields[i].getJsonName(), i);
+      // as ProtoJson has it: in the schema's order, the JSON name first, so that a .proto name
+      // wins where it is another field's JSON name
+      for (FieldDescriptor f : type.getFields()) {
+        slots.putIfAbsent(f.getJsonName(), order.get(f));
       }
-      for (int i = 0; i < fields.length; i++) {
-        slots.put(fields[i].getName(), i);
+      for (FieldDescriptor f : type.getFields()) {
+        slots.put(f.getName(), order.get(f));
       }
       anyOneof = oneof;
     }
+  }
+
+  /** Whether a default is zero, empty or false: a proto3 field's, unless the schema gives one. */
+  private static boolean isZero(Object value) {
+    if (value instanceof Integer i) {
+      return i == 0;
+    } else if (value instanceof Long l) {
+      return l == 0;
+    } else if (value instanceof Float f) {
+      return f.equals(0f);
+    } else if (value instanceof Double d) {
+      return d.equals(0d);
+    } else if (value instanceof Boolean b) {
+      return !b;
+    } else if (value instanceof String t) {
+      return t.isEmpty();
+    }
+    return false; // enums and bytes are compared as read
   }
 
   private Plan plan(Descriptor type) {
@@ -121,7 +151,7 @@ final class ProtoEncoder {
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null) {
-        field(plan.fields[i], plan.tags[i], values[i]);
+        field(plan.fields[i], plan.tags[i], plan.zeroDefault[i], values[i]);
       }
     }
   }
@@ -141,11 +171,11 @@ final class ProtoEncoder {
     }
   }
 
-  private void field(FieldDescriptor f, int tag, JsonNode v) {
+  private void field(FieldDescriptor f, int tag, boolean zeroDefault, JsonNode v) {
     if (f.isMapField()) {
       map(f, tag, v);
     } else if (!f.isRepeated()) {
-      if (f.hasPresence() || !isDefault(f, v)) {
+      if (f.hasPresence() || !isDefault(f, zeroDefault, v)) {
         varint(tag);
         value(f, v);
       }
@@ -183,7 +213,7 @@ final class ProtoEncoder {
       JsonNode keyNode =
           key.getJavaType() == FieldDescriptor.JavaType.STRING
               ? com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())
-              : ProtoJson.keyAsJson(e.getKey(), Where.ROOT);
+              : mapKey(e.getKey());
       if (e.getValue().isNull()) {
         throw FALLBACK;
       }
@@ -198,8 +228,24 @@ final class ProtoEncoder {
     }
   }
 
-  /** Whether a field without presence holds its default, which DynamicMessage leaves out. */
-  private static boolean isDefault(FieldDescriptor f, JsonNode v) {
+  private static JsonNode mapKey(String key) {
+    try {
+      return ProtoJson.keyAsJson(key, Where.ROOT);
+    } catch (SchemaException e) {
+      throw FALLBACK;
+    }
+  }
+
+  /**
+   * Whether a field without presence holds its default, which DynamicMessage leaves out.
+   *
+   * @param zeroDefault whether that default is zero, empty or false, which the JSON value is
+   *     compared with as it is
+   */
+  private static boolean isDefault(FieldDescriptor f, boolean zeroDefault, JsonNode v) {
+    if (!zeroDefault) {
+      return converted(f, v).equals(f.getDefaultValue());
+    }
     switch (f.getJavaType()) {
       case STRING -> {
         if (v.isTextual()) {
@@ -216,14 +262,6 @@ final class ProtoEncoder {
           return !v.booleanValue();
         }
       }
-      case ENUM -> {
-        if (v.isTextual()) {
-          return f.getEnumType().findValueByName(v.textValue()) == f.getDefaultValue();
-        }
-      }
-      case MESSAGE -> {
-        return false;
-      }
       default -> {
         // as ProtoJson reads it, below
       }
@@ -235,7 +273,7 @@ final class ProtoEncoder {
   private static Object converted(FieldDescriptor f, JsonNode v) {
     try {
       return ProtoJson.readValue(f, v, Where.ROOT);
-    } catch (SchemaException e) {
+    } catch (RuntimeException e) {
       throw FALLBACK;
     }
   }

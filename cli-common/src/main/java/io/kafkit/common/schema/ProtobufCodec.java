@@ -202,8 +202,9 @@ public final class ProtobufCodec implements SchemaCodec {
       try {
         encoder.encode(value, chosen, framed ? framedPrefix : NO_PREFIX, out);
         return;
-      } catch (ProtoTranscoder.Fallback e) {
-        // below: the message DynamicMessage builds, or the fault ProtoJson names
+      } catch (RuntimeException e) {
+        // ProtoTranscoder.Fallback, or anything unforeseen: the message DynamicMessage builds, or
+        // the fault ProtoJson names, first in the JSON's order
       } catch (IOException e) {
         throw new SchemaException("Cannot encode as Protobuf: " + e.getMessage(), e);
       }

@@ -139,6 +139,70 @@ class ProtoEncoderTest {
         "failed: /nope: message All has no field 'nope'", encoded(all, parse("{\"nope\": 1}")));
   }
 
+  @Test
+  void defaultsTheSchemaGivesAreLeftOutAsTheyAre() {
+    ProtobufCodec given =
+        ProtobufCodec.parse(
+            "d.proto",
+            "syntax = \"proto3\"; message D { int32 a = 1 [default = 5]; string s = 2 [default ="
+                + " \"x\"]; bool b = 3 [default = true]; double d = 4 [default = 1.5]; uint64 u = 5"
+                + " [default = 3]; float f = 6 [default = 1.5]; }",
+            null);
+    for (String json :
+        List.of(
+            "{\"a\": 0}",
+            "{\"a\": 5}",
+            "{\"a\": \"5\"}",
+            "{\"s\": \"\"}",
+            "{\"s\": \"x\"}",
+            "{\"b\": false}",
+            "{\"b\": true}",
+            "{\"d\": 0}",
+            "{\"d\": 1.5}",
+            "{\"u\": 0}",
+            "{\"u\": 3}",
+            "{\"f\": 0}",
+            "{\"f\": 1.5}")) {
+      assertEquals(reference(given, parse(json)), encoded(given, parse(json)), json);
+    }
+    assertEquals("0800", encoded(given, parse("{\"a\": 0}")));
+    assertEquals("", encoded(given, parse("{\"a\": 5}")));
+  }
+
+  @Test
+  void aNameTwoFieldsShareGoesToTheFieldProtoJsonGivesItTo() {
+    for (String proto :
+        List.of(
+            "syntax = \"proto3\"; message M { int32 foo_bar = 2; int32 foo__bar = 1; }",
+            "syntax = \"proto3\"; message M { int32 b_c = 2; int32 a = 1 [json_name = \"bC\"]; }",
+            "syntax = \"proto3\"; message M { string b_c = 2; int32 a = 1 [json_name = \"bC\"]; }")) {
+      ProtobufCodec m = ProtobufCodec.parse("m.proto", proto, null);
+      for (String json : List.of("{\"fooBar\": 5}", "{\"bC\": 5}", "{\"bC\": \"t\"}")) {
+        assertEquals(reference(m, parse(json)), encoded(m, parse(json)), proto + " " + json);
+      }
+    }
+  }
+
+  @Test
+  void aMapKeyThatIsNotANumberIsNamedWhereItIs() {
+    ProtobufCodec m =
+        ProtobufCodec.parse(
+            "m.proto",
+            "syntax = \"proto3\"; message I { map<int32, string> m = 1; }"
+                + " message M { I inner = 1; int32 x = 2; map<bool, string> b = 3; }",
+            "M");
+    for (String json :
+        List.of(
+            "{\"inner\": {\"m\": {\"k\": \"a\"}}}",
+            "{\"x\": \"bad\", \"inner\": {\"m\": {\"k\": \"a\"}}}",
+            "{\"b\": {\"yes\": \"a\"}}")) {
+      assertEquals(reference(m, parse(json)), encoded(m, parse(json)), json);
+    }
+    assertEquals(
+        "failed: /inner/m/k: a map key of this type is a number",
+        encoded(m, parse("{\"inner\": {\"m\": {\"k\": \"a\"}}}")));
+  }
+
   /** Changes some of a value's fields, at every depth, at random. */
   private void change(JsonNode node) {
     if (node instanceof ArrayNode array) {
