@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * The training run of the self-contained image's ahead-of-time cache (JDK 25+): runs the commands
- * people run, so that the classes they load and the profiles of their hot code are in the cache.
- * With a broker's address (build-image.sh starts one from the image), the commands do real work:
- * create, list and describe a topic, pipe lines in, read them back as a group, describe and reset
- * the group. Without one, they run against an address where nothing listens. Run at build time,
- * never by users; build-image.sh throws its output away, and the JVM writes the cache as it exits.
+ * people run, so that the classes they load are in the cache, loaded and linked (build-image.sh
+ * says why without the profiles of their code). With a broker's address (build-image.sh starts one
+ * from the image), the commands do real work: create, list and describe a topic, pipe lines in,
+ * read them back as a group, describe and reset the group. Without one, they run against an address
+ * where nothing listens. Run at build time, never by users; build-image.sh throws its output away,
+ * and the JVM writes the cache as it exits.
  */
 public final class Train {
   private static final String NOWHERE = "127.0.0.1:9";
