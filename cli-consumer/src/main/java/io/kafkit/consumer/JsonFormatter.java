@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kafkit.common.convert.Utf8;
 import io.kafkit.common.output.ByteSink;
+import io.kafkit.common.output.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.header.Header;
  * corrupts the JSON; {@code console-producer --input-format json} reads these lines back.
  */
 final class JsonFormatter implements RecordFormatter {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.utf8Factory();
 
   private JsonGenerator json;
   private ByteSink sink;

@@ -185,6 +185,12 @@ class FormattersTest {
   }
 
   @Test
+  void jsonWritesCharactersBeyondTheBasicPlaneAsThemselves() throws IOException {
+    String line = print(new JsonFormatter(), record("k😀", "vé😀"), false);
+    assertTrue(line.contains("\"key\":\"k😀\",\"value\":\"vé😀\""), line);
+  }
+
+  @Test
   void jsonLinesStartWithTheirObject() throws IOException {
     JsonFormatter f = new JsonFormatter();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kafkit.common.convert.Utf8;
+import io.kafkit.common.output.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.header.Header;
  * {@code "keyEncoding"}/{@code "valueEncoding": "base64"} where the bytes are not UTF-8).
  */
 final class JsonBatches implements BatchVisitor {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.utf8Factory();
 
   private final String file;
   private final Out out;

@@ -1,6 +1,8 @@
 package io.kafkit.common.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -15,6 +17,21 @@ public final class Json {
         new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static final class Utf8Holder {
+    static final JsonFactory FACTORY =
+        JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+  }
+
+  /**
+   * The factory of the JSON that streams write as UTF-8 bytes (console-consumer's JSON lines,
+   * decoded records, dump-log): a character beyond the Basic Multilingual Plane is written as
+   * itself, as the documents of {@link #print} and the text outputs have it, not as two {@code \\u}
+   * escapes of its surrogates.
+   */
+  public static JsonFactory utf8Factory() {
+    return Utf8Holder.FACTORY;
   }
 
   public static ObjectMapper mapper() {

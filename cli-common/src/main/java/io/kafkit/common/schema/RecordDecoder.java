@@ -3,6 +3,7 @@ package io.kafkit.common.schema;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.kafkit.common.output.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ public final class RecordDecoder implements AutoCloseable {
     }
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.utf8Factory();
 
   private final Format format;
   private final SchemaCodecs codecs;
