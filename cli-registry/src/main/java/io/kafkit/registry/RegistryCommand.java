@@ -476,8 +476,8 @@ public final class RegistryCommand implements Callable<Integer> {
   }
 
   static String checkVersion(String version, Sub command) {
-    if (version.equals("latest")) {
-      return version;
+    if (version.equals("latest") || version.equals("-1")) {
+      return "latest"; // Confluent's -1 is the latest, which not every registry knows
     }
     try {
       if (Integer.parseInt(version) > 0) {

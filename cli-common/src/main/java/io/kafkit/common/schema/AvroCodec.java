@@ -37,8 +37,17 @@ public final class AvroCodec implements SchemaCodec {
    *     each after those it names itself
    */
   public static AvroCodec parse(String text, java.util.List<String> referenced) {
+    return parse(text, referenced, true);
+  }
+
+  /**
+   * @param validateDefaults whether a field's default must fit its type: for a new schema, as the
+   *     registry checks it; not for one a registry holds, whose records must stay readable (as
+   *     Confluent's deserializers read them)
+   */
+  static AvroCodec parse(String text, java.util.List<String> referenced, boolean validateDefaults) {
     try {
-      Schema.Parser parser = new Schema.Parser();
+      Schema.Parser parser = new Schema.Parser().setValidateDefaults(validateDefaults);
       for (String r : referenced) {
         parser.parse(r); // its named types become known to the parser
       }
@@ -62,9 +71,23 @@ public final class AvroCodec implements SchemaCodec {
     return text;
   }
 
+  /**
+   * Whether records of this schema are the bytes alone in Confluent's wire format: its serializers
+   * write a top-level {@code "bytes"} schema's value without Avro's length before it.
+   */
+  private boolean rawBytes(boolean framed) {
+    return framed && schema.getType() == Schema.Type.BYTES;
+  }
+
   @Override
   public void writeJson(byte[] bytes, int offset, boolean framed, JsonGenerator out)
       throws IOException {
+    if (rawBytes(framed)) {
+      out.writeString(
+          new String(
+              bytes, offset, bytes.length - offset, java.nio.charset.StandardCharsets.ISO_8859_1));
+      return;
+    }
     decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, decoder);
     try {
       transcoder.transcode(schema, decoder, out);
@@ -83,6 +106,14 @@ public final class AvroCodec implements SchemaCodec {
 
   @Override
   public void encode(JsonNode value, boolean framed, OutputStream out) {
+    if (rawBytes(framed)) {
+      try {
+        out.write(AvroJson.fromLatin1(value, Where.ROOT));
+      } catch (IOException e) {
+        throw new SchemaException("Cannot encode as Avro: " + describe(e), e);
+      }
+      return;
+    }
     encoder = EncoderFactory.get().binaryEncoder(out, encoder);
     try {
       jsonWriter.write(value, schema, encoder, Where.ROOT);

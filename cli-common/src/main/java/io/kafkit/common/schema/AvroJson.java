@@ -226,7 +226,7 @@ public final class AvroJson {
     return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
-  private static byte[] fromLatin1(JsonNode node, Where path) {
+  static byte[] fromLatin1(JsonNode node, Where path) {
     if (!node.isTextual()) {
       throw wrong(path, "a string of bytes (one character per byte, U+0000 to U+00FF)", node);
     }

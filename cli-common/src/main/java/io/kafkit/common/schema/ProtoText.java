@@ -38,20 +38,72 @@ import java.util.Map;
  * Wire's parser, which is public but sits in an {@code internal} package: a Wire upgrade breaks
  * this file only.
  *
- * <p>Imports of Google's well-known types (timestamp, duration, any, empty, struct, wrappers,
- * field_mask, descriptor) resolve to protobuf-java's own; other imports are refused.
+ * <p>Imports of protobuf's own files ({@code google/protobuf/*.proto}) resolve to protobuf-java's
+ * own. Those Confluent's registry knows without references ({@code confluent/meta.proto}, {@code
+ * confluent/type/decimal.proto}, {@code google/type/*.proto}: {@link #BUILT_IN}) are kafkit's
+ * copies of their messages, unless the schema's references name a file of that name. Other imports
+ * are the references' or refused.
  */
 public final class ProtoText {
   private static final Map<String, FileDescriptor> WELL_KNOWN =
-      Map.of(
-          "google/protobuf/timestamp.proto", TimestampProto.getDescriptor(),
-          "google/protobuf/duration.proto", DurationProto.getDescriptor(),
-          "google/protobuf/any.proto", AnyProto.getDescriptor(),
-          "google/protobuf/empty.proto", EmptyProto.getDescriptor(),
-          "google/protobuf/struct.proto", StructProto.getDescriptor(),
-          "google/protobuf/wrappers.proto", WrappersProto.getDescriptor(),
-          "google/protobuf/field_mask.proto", FieldMaskProto.getDescriptor(),
-          "google/protobuf/descriptor.proto", DescriptorProtos.getDescriptor());
+      Map.ofEntries(
+          Map.entry("google/protobuf/timestamp.proto", TimestampProto.getDescriptor()),
+          Map.entry("google/protobuf/duration.proto", DurationProto.getDescriptor()),
+          Map.entry("google/protobuf/any.proto", AnyProto.getDescriptor()),
+          Map.entry("google/protobuf/empty.proto", EmptyProto.getDescriptor()),
+          Map.entry("google/protobuf/struct.proto", StructProto.getDescriptor()),
+          Map.entry("google/protobuf/wrappers.proto", WrappersProto.getDescriptor()),
+          Map.entry("google/protobuf/field_mask.proto", FieldMaskProto.getDescriptor()),
+          Map.entry("google/protobuf/descriptor.proto", DescriptorProtos.getDescriptor()),
+          Map.entry("google/protobuf/api.proto", com.google.protobuf.ApiProto.getDescriptor()),
+          Map.entry(
+              "google/protobuf/source_context.proto",
+              com.google.protobuf.SourceContextProto.getDescriptor()),
+          Map.entry("google/protobuf/type.proto", com.google.protobuf.TypeProto.getDescriptor()));
+
+  /** The files Confluent's registry resolves itself, as resources under {@code builtin/}. */
+  static final java.util.Set<String> BUILT_IN =
+      java.util.Set.of(
+          "confluent/meta.proto",
+          "confluent/type/decimal.proto",
+          "confluent/type/variant.proto",
+          "google/type/calendar_period.proto",
+          "google/type/color.proto",
+          "google/type/date.proto",
+          "google/type/datetime.proto",
+          "google/type/dayofweek.proto",
+          "google/type/decimal.proto",
+          "google/type/expr.proto",
+          "google/type/fraction.proto",
+          "google/type/interval.proto",
+          "google/type/latlng.proto",
+          "google/type/money.proto",
+          "google/type/month.proto",
+          "google/type/phone_number.proto",
+          "google/type/postal_address.proto",
+          "google/type/quaternion.proto",
+          "google/type/timeofday.proto");
+
+  private static final Map<String, FileDescriptor> BUILT_IN_PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A file Confluent's registry resolves itself, parsed once; null for any other name. */
+  private static FileDescriptor builtIn(String path) {
+    if (!BUILT_IN.contains(path)) {
+      return null;
+    }
+    FileDescriptor parsed = BUILT_IN_PARSED.get(path);
+    if (parsed == null) {
+      try (java.io.InputStream in = ProtoText.class.getResourceAsStream("builtin/" + path)) {
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        parsed = parse(path, text);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      BUILT_IN_PARSED.putIfAbsent(path, parsed);
+    }
+    return parsed;
+  }
 
   private static final Map<String, FieldDescriptorProto.Type> SCALARS =
       Map.ofEntries(
@@ -108,13 +160,23 @@ public final class ProtoText {
     List<String> imports = new ArrayList<>(file.getImports());
     imports.addAll(file.getPublicImports());
     for (String imported : imports) {
-      FileDescriptor known = resolved.getOrDefault(imported, WELL_KNOWN.get(imported));
+      if (file.getPublicImports().contains(imported)) {
+        // what imports this file sees the public import's types too
+        proto.addPublicDependency(dependencies.size());
+      }
+      FileDescriptor known = resolved.get(imported);
+      if (known == null) {
+        known = WELL_KNOWN.get(imported);
+      }
+      if (known == null) {
+        known = builtIn(imported);
+      }
       if (known == null) {
         throw new SchemaException(
             "The schema imports "
                 + imported
-                + ", which is neither one of Google's well-known types (google/protobuf/...) nor"
-                + " among the schema's references in the registry");
+                + ", which is neither one of protobuf's or Confluent's own files nor among the"
+                + " schema's references in the registry");
       }
       proto.addDependency(imported);
       dependencies.add(known);
@@ -138,6 +200,13 @@ public final class ProtoText {
       throw new SchemaException("message " + m.getName() + " has groups, which kafkit cannot read");
     }
     DescriptorProto.Builder b = DescriptorProto.newBuilder().setName(m.getName());
+    for (OptionElement option : m.getOptions()) {
+      // a map field's entry written out, as a schema registered from generated code has it
+      if (option.getName().equals("map_entry")
+          && Boolean.parseBoolean(String.valueOf(option.getValue()))) {
+        b.setOptions(DescriptorProtos.MessageOptions.newBuilder().setMapEntry(true));
+      }
+    }
     for (TypeElement nested : m.getNestedTypes()) {
       if (nested instanceof MessageElement n) {
         b.addNestedType(message(n, proto3));

@@ -110,12 +110,27 @@ public final class ProtobufCodec implements SchemaCodec {
     }
     String full = file.getPackage().isEmpty() ? name : file.getPackage() + "." + name;
     Deque<Descriptor> all = new ArrayDeque<>(file.getMessageTypes());
+    List<Descriptor> bySimpleName = new java.util.ArrayList<>();
     while (!all.isEmpty()) {
       Descriptor d = all.pop();
       if (d.getFullName().equals(full) || d.getFullName().equals(name)) {
         return d;
       }
+      if (d.getName().equals(name) && !d.getOptions().getMapEntry()) {
+        bySimpleName.add(d);
+      }
       all.addAll(d.getNestedTypes());
+    }
+    if (bySimpleName.size() == 1) {
+      return bySimpleName.get(0); // a nested message by its own name
+    }
+    if (bySimpleName.size() > 1) {
+      throw new SchemaException(
+          "The .proto schema has several messages named "
+              + name
+              + ": "
+              + bySimpleName.stream().map(Descriptor::getFullName).toList()
+              + "; give the full name");
     }
     List<String> names = file.getMessageTypes().stream().map(Descriptor::getName).toList();
     throw new SchemaException(

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Codecs made from schema text, from files, or from a registry by id (each id once per run). */
@@ -71,7 +70,8 @@ public final class SchemaCodecs implements AutoCloseable {
     }
     RegistryClient.RegisteredSchema s = registry.schemaById(id);
     try {
-      return withReferences(s.type(), "schema-" + id + ".proto", s.text(), null, s.references());
+      return withReferences(
+          s.type(), "schema-" + id + ".proto", s.text(), null, s.references(), true);
     } catch (RegistryClient.RegistryException | RegistryClient.UnreachableException e) {
       throw e;
     } catch (SchemaException e) {
@@ -89,91 +89,76 @@ public final class SchemaCodecs implements AutoCloseable {
    */
   public SchemaCodec withReferences(
       SchemaType type, String name, String text, String messageName, JsonNode references) {
+    return withReferences(type, name, text, messageName, references, false);
+  }
+
+  /**
+   * @param registered whether the registry holds this schema: an Avro schema's defaults are then
+   *     not checked, as Confluent's deserializers do not check them, so that its records stay
+   *     readable
+   */
+  private SchemaCodec withReferences(
+      SchemaType type,
+      String name,
+      String text,
+      String messageName,
+      JsonNode references,
+      boolean registered) {
+    Map<String, String> referenced = resolve(references);
     return switch (type) {
-      case AVRO -> {
-        List<String> referenced = new ArrayList<>();
-        avroReferences(references, referenced, 0);
-        yield AvroCodec.parse(text, referenced);
-      }
+      case AVRO -> AvroCodec.parse(text, new ArrayList<>(referenced.values()), !registered);
       case PROTOBUF -> {
-        Map<String, FileDescriptor> resolved = new HashMap<>();
-        protoReferences(references, resolved, 0);
-        yield ProtobufCodec.parse(name, text, messageName, resolved);
+        Map<String, FileDescriptor> files = new HashMap<>();
+        for (Map.Entry<String, String> r : referenced.entrySet()) {
+          if (!ProtoText.knows(r.getKey())) { // Google's well-known types are protobuf-java's own
+            files.put(r.getKey(), ProtoText.parse(r.getKey(), r.getValue(), files));
+          }
+        }
+        yield ProtobufCodec.parse(name, text, messageName, files);
       }
-      case JSON -> {
-        Map<String, String> referenced = new LinkedHashMap<>();
-        jsonReferences(references, referenced, 0);
-        yield JsonSchemaCodec.parse(text, referenced);
-      }
+      case JSON -> JsonSchemaCodec.parse(text, referenced);
     };
   }
 
-  private static final int MAX_DEPTH = 16;
-
-  private static boolean hasReferences(JsonNode references) {
-    return references != null && references.size() > 0;
+  /**
+   * The schemas the references name, with theirs, however deep, as Confluent's serializers resolve
+   * them: by reference name, the first met wins, each after those it refers to itself. A subject's
+   * version is asked for once.
+   */
+  private Map<String, String> resolve(JsonNode references) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    if (references != null && references.size() > 0) {
+      resolve(references, texts, new java.util.HashSet<>(), new HashMap<>());
+    }
+    return texts;
   }
 
-  /** The referenced Avro schemas' texts, each after those it refers to itself. */
-  private void avroReferences(JsonNode references, List<String> texts, int depth) {
-    if (!hasReferences(references)) {
+  private void resolve(
+      JsonNode references,
+      Map<String, String> texts,
+      java.util.Set<String> visited,
+      Map<String, RegistryClient.RegisteredSchema> fetched) {
+    if (references == null) {
       return;
     }
-    checkDepth(depth);
-    for (JsonNode r : references) {
-      RegistryClient.RegisteredSchema s = referenced(r);
-      avroReferences(s.references(), texts, depth + 1);
-      if (!texts.contains(s.text())) {
-        texts.add(s.text());
-      }
-    }
-  }
-
-  /** The referenced .proto files, by the names the importing file gives them. */
-  private void protoReferences(JsonNode references, Map<String, FileDescriptor> files, int depth) {
-    if (!hasReferences(references)) {
-      return;
-    }
-    checkDepth(depth);
     for (JsonNode r : references) {
       String name = r.path("name").asText();
-      if (files.containsKey(name) || ProtoText.knows(name)) {
-        continue; // Google's well-known types are protobuf-java's own
-      }
-      RegistryClient.RegisteredSchema s = referenced(r);
-      Map<String, FileDescriptor> own = new HashMap<>();
-      protoReferences(s.references(), own, depth + 1);
-      files.putAll(own);
-      files.put(name, ProtoText.parse(name, s.text(), own));
-    }
-  }
-
-  /** The referenced JSON Schemas' texts, by the names the referring schemas' $refs give them. */
-  private void jsonReferences(JsonNode references, Map<String, String> texts, int depth) {
-    if (!hasReferences(references)) {
-      return;
-    }
-    checkDepth(depth);
-    for (JsonNode r : references) {
-      String name = r.path("name").asText();
-      if (texts.containsKey(name)) {
+      if (!visited.add(name) || ProtoText.knows(name)) {
         continue;
       }
-      RegistryClient.RegisteredSchema s = referenced(r);
+      String subject = r.path("subject").asText();
+      String version = r.path("version").asText("latest");
+      if (version.equals("-1")) {
+        version = "latest"; // Confluent's word for it, which not every registry knows
+      }
+      String key = subject + "\u0000" + version;
+      RegistryClient.RegisteredSchema s = fetched.get(key);
+      if (s == null) {
+        s = registry.version(subject, version);
+        fetched.put(key, s);
+      }
+      resolve(s.references(), texts, visited, fetched);
       texts.put(name, s.text());
-      jsonReferences(s.references(), texts, depth + 1);
-    }
-  }
-
-  private RegistryClient.RegisteredSchema referenced(JsonNode r) {
-    String subject = r.path("subject").asText();
-    String version = r.path("version").asText("latest");
-    return registry.version(subject, version);
-  }
-
-  private static void checkDepth(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new SchemaException("its references go more than " + MAX_DEPTH + " deep (a cycle?)");
     }
   }
 
