@@ -65,6 +65,17 @@ public final class JsonSchemaCodec implements SchemaCodec {
       schema.initializeValidators();
       return new JsonSchemaCodec(text, schema);
     } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.io.FileNotFoundException missing) {
+          // networknt's word for a $ref it may not fetch: it fetches no files and no URLs
+          throw new SchemaException(
+              "Not a valid JSON Schema: it refers to "
+                  + missing.getMessage()
+                  + ", which is not among its references (kafkit reads no files and no URLs for a"
+                  + " schema)",
+              e);
+        }
+      }
       throw new SchemaException("Not a valid JSON Schema: " + e.getMessage(), e);
     }
   }

@@ -260,6 +260,33 @@ class ConfluentFormatTest {
         json(codec, record, false));
   }
 
+  @Test
+  void aJsonSchemaRefersOnlyToItsReferencesNeverToFilesOrTheNetwork() throws IOException {
+    java.nio.file.Path local = java.nio.file.Files.createTempFile("kafkit-ref-", ".json");
+    try {
+      java.nio.file.Files.writeString(local, "{\"type\":\"string\"}");
+      for (String ref : List.of(local.toUri().toString(), "http://127.0.0.1:9/x.json")) {
+        SchemaException e =
+            assertThrows(
+                SchemaException.class,
+                () -> JsonSchemaCodec.parse("{\"$ref\":\"" + ref + "\"}"),
+                ref);
+        assertEquals(
+            "Not a valid JSON Schema: it refers to "
+                + ref
+                + ", which is not among its references (kafkit reads no files and no URLs for a"
+                + " schema)",
+            e.getMessage());
+      }
+    } finally {
+      java.nio.file.Files.delete(local);
+    }
+    // its own references, and the drafts' meta-schemas, are found
+    JsonSchemaCodec.parse(
+        "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$ref\":\"a.json\"}",
+        Map.of("a.json", "{\"type\":\"integer\"}"));
+  }
+
   private static String json(SchemaCodec codec, byte[] bytes, boolean framed) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
