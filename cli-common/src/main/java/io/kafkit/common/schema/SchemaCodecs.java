@@ -110,9 +110,7 @@ public final class SchemaCodecs implements AutoCloseable {
       case PROTOBUF -> {
         Map<String, FileDescriptor> files = new HashMap<>();
         for (Map.Entry<String, String> r : referenced.entrySet()) {
-          if (!ProtoText.knows(r.getKey())) { // Google's well-known types are protobuf-java's own
-            files.put(r.getKey(), ProtoText.parse(r.getKey(), r.getValue(), files));
-          }
+          files.put(r.getKey(), ProtoText.parse(r.getKey(), r.getValue(), files));
         }
         yield ProtobufCodec.parse(name, text, messageName, files);
       }
@@ -144,7 +142,7 @@ public final class SchemaCodecs implements AutoCloseable {
     for (JsonNode r : references) {
       String name = r.path("name").asText();
       if (!visited.add(name) || ProtoText.knows(name)) {
-        continue;
+        continue; // protobuf's own files are protobuf-java's
       }
       String subject = r.path("subject").asText();
       String version = r.path("version").asText("latest");
