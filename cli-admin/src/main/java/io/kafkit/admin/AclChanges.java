@@ -116,7 +116,9 @@ final class AclChanges {
       throws Exception {
     for (Map.Entry<ResourcePatternFilter, Set<AccessControlEntry>> e : wanted.entrySet()) {
       ResourcePatternFilter f = e.getKey();
-      String shown = new ResourcePattern(f.resourceType(), f.name(), f.patternType()).toString();
+      // The filter's own text, as Apache prints it: the same as a pattern's, and MATCH and ANY
+      // (which a ResourcePattern refuses) print too.
+      String shown = f.toString();
       List<AclBindingFilter> delete = new ArrayList<>();
       String question;
       if (e.getValue().isEmpty()) {

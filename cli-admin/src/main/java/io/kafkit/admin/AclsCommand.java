@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,7 @@ public final class AclsCommand implements Callable<Integer> {
       names = "--resource-pattern-type",
       paramLabel = "TYPE",
       defaultValue = "LITERAL",
+      converter = PatternTypes.class,
       description =
           "literal (default), prefixed; with --list or --remove also any or match (every pattern"
               + " that matches).")
@@ -248,9 +251,6 @@ public final class AclsCommand implements Callable<Integer> {
           "A '--resource-pattern-type' value of '"
               + patternType
               + "' is not valid when adding acls.");
-    }
-    if (patternType == PatternType.UNKNOWN) {
-      throw usage("--resource-pattern-type takes literal, prefixed, any or match.");
     }
     for (String host : concat(allowHosts, denyHosts)) {
       String h = host.trim();
@@ -434,5 +434,18 @@ public final class AclsCommand implements Callable<Integer> {
         new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))
             .readLine();
     return answer != null && answer.trim().equalsIgnoreCase("y");
+  }
+
+  /** literal, prefixed, any or match, in any case; never UNKNOWN, which is no pattern type. */
+  static final class PatternTypes implements CommandLine.ITypeConverter<PatternType> {
+    @Override
+    public PatternType convert(String value) {
+      PatternType type = PatternType.fromString(value.strip().toUpperCase(Locale.ROOT));
+      if (type == PatternType.UNKNOWN) {
+        throw new CommandLine.TypeConversionException(
+            "expected literal, prefixed, any or match, not '" + value + "'");
+      }
+      return type;
+    }
   }
 }

@@ -141,6 +141,36 @@ class AclsIT {
   }
 
   @Test
+  void removingByAMatchOrAnyFilterRemovesWhatApachesDoes() {
+    String user = "User:" + KafkaCluster.SASL_USER;
+    for (String tool : List.of("kafkit", "apache")) {
+      for (String pattern : List.of("match", "any")) {
+        String topic = "acl-" + pattern + "-" + tool + "-t";
+        // match: every pattern that affects the topic; any: every pattern type of that name
+        String prefix = pattern.equals("match") ? "acl-" + pattern + "-" + tool + "-" : topic;
+        for (String[] add :
+            new String[][] {
+              {"--topic", topic},
+              {"--topic", prefix, "--resource-pattern-type", "prefixed"}
+            }) {
+          List<String> all = new ArrayList<>(List.of("--add", "--allow-principal", user));
+          all.addAll(List.of("--operation", "Read"));
+          all.addAll(List.of(add));
+          CliResult added = kafkit(all.toArray(String[]::new));
+          assertEquals(0, added.exitCode(), added.toString());
+        }
+        String[] remove = {
+          "--remove", "--force", "--topic", topic, "--resource-pattern-type", pattern
+        };
+        CliResult removed = tool.equals("kafkit") ? kafkit(remove) : apache(remove);
+        assertEquals(0, removed.exitCode(), tool + " " + pattern + ": " + removed);
+        String left = apache("--list", "--topic", topic, "--resource-pattern-type", "match").out();
+        assertEquals("", left, tool + " " + pattern + " left ACLs behind");
+      }
+    }
+  }
+
+  @Test
   void refusesWhatCouldNeverMatchAndApachesUsageErrors() {
     CliResult noType = kafkit("--add", "--allow-principal", "alice", "--topic", "t");
     assertEquals(2, noType.exitCode(), noType.toString());
@@ -154,6 +184,13 @@ class AclsIT {
         kafkit("--add", "--allow-principal", "User:alice", "--allow-host", "web-1", "--topic", "t");
     assertEquals(2, name.exitCode(), name.toString());
     assertTrue(name.err().startsWith("Error: 'web-1' is not a host an ACL can match"), name.err());
+
+    CliResult unknownPattern = kafkit("--list", "--resource-pattern-type", "unknown");
+    assertEquals(2, unknownPattern.exitCode(), unknownPattern.toString());
+    assertTrue(
+        unknownPattern.err().contains("expected literal, prefixed, any or match, not 'unknown'"),
+        unknownPattern.err());
+    assertEquals(0, kafkit("--list", "--list", "--resource-pattern-type", "Prefixed").exitCode());
 
     for (String[] bad :
         new String[][] {
