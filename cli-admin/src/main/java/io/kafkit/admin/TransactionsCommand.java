@@ -55,6 +55,10 @@ public final class TransactionsCommand implements Callable<Integer>, ArgparseRul
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
+  /** Apache's tool spells its version option {@code -v, --version}. */
+  @Option(names = "-v", versionHelp = true, hidden = true)
+  boolean version;
+
   @Override
   public Integer call() {
     throw new ParameterException(

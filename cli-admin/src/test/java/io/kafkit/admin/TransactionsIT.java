@@ -246,6 +246,13 @@ class TransactionsIT {
   }
 
   @Test
+  void dashVIsTheVersionAsInApachesTool() {
+    CliResult version = new CliRunner(() -> TransactionsCommand.class).run("-v");
+    assertEquals(0, version.exitCode(), version.toString());
+    assertTrue(version.out().startsWith("kafkit "), version.out());
+  }
+
+  @Test
   void usageErrorsInApachesWords() {
     for (String[] bad :
         new String[][] {

@@ -1,7 +1,9 @@
 package io.kafkit.common.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -11,6 +13,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * -bootstrap-server ...}), and old guides are full of them. picocli would read {@code -create} as a
  * cluster of short options, so such words are rewritten to {@code --create} before parsing, when
  * (and only when) the command has that long option.
+ *
+ * <p>jopt-simple also takes a flag given twice ({@code --list --list}, a wrapper script adding
+ * {@code --force} to what its user typed) as given once; picocli would refuse it. A flag seen again
+ * for the same command is dropped. An option with a value given twice is still refused, as Apache's
+ * tools refuse it.
  */
 public final class ApacheArguments {
   private ApacheArguments() {}
@@ -20,6 +27,7 @@ public final class ApacheArguments {
     CommandLine current = root;
     boolean expectingValue = false;
     boolean endOfOptions = false;
+    Set<OptionSpec> flagsSeen = new HashSet<>();
     for (String arg : args) {
       if (endOfOptions || expectingValue) {
         result.add(arg);
@@ -34,12 +42,16 @@ public final class ApacheArguments {
       CommandLine sub = current.getSubcommands().get(arg);
       if (sub != null) {
         current = sub;
+        flagsSeen.clear();
         result.add(arg);
         continue;
       }
       String rewritten = singleDashLongOption(current.getCommandSpec(), arg);
       OptionSpec option = findOption(current, rewritten);
       expectingValue = option != null && option.arity().min() > 0 && !rewritten.contains("=");
+      if (isFlag(option) && !flagsSeen.add(option)) {
+        continue;
+      }
       result.add(rewritten);
     }
     return result.toArray(String[]::new);
@@ -54,6 +66,10 @@ public final class ApacheArguments {
     }
     String doubled = "-" + arg;
     return spec.findOption(nameOf(doubled)) != null ? doubled : arg;
+  }
+
+  private static boolean isFlag(OptionSpec option) {
+    return option != null && option.arity().max() == 0 && !option.isMultiValue();
   }
 
   private static OptionSpec findOption(CommandLine cmd, String arg) {

@@ -30,4 +30,11 @@ class ApacheArgumentsTest {
   void stopsAtDoubleDash() {
     assertArrayEquals(new String[] {"--", "-create"}, normalize("--", "-create"));
   }
+
+  @Test
+  void dropsAFlagGivenAgainButNotAValue() {
+    assertArrayEquals(
+        new String[] {"--create", "--partitions", "2", "--partitions", "--create"},
+        normalize("--create", "-create", "--partitions", "2", "--partitions", "--create"));
+  }
 }

@@ -53,6 +53,21 @@ class CommandLinesTest {
   }
 
   @Test
+  void aRepeatedFlagIsTakenOnceAsJoptSimpleTakesIt() {
+    Run run =
+        where(
+            "--create",
+            "-create",
+            "--partitions",
+            "2",
+            "--create",
+            "--bootstrap-server",
+            "one:9092");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("create partitions=2"), run.out());
+  }
+
+  @Test
   void aRepeatedOptionIsRefusedAsJoptSimpleRefusesIt() {
     Run run = where("--partitions=3", "--partitions=4", "--create");
     assertEquals(ExitCodes.USAGE, run.exitCode(), run.out());
