@@ -156,7 +156,7 @@ final class ConsumeLoop {
       throw e;
     } catch (RuntimeException e) {
       if (!skipOnError) {
-        throw new FormatException(r, e);
+        throw new FormatException(r, e, "--skip-message-on-error skips such records");
       }
       err.println(
           "Error processing message, skipping this message: "
@@ -175,11 +175,11 @@ final class ConsumeLoop {
     return count;
   }
 
-  /** A record the formatter could not write, without --skip-message-on-error. */
+  /** A record the formatter could not write, with the option that would have gone past it. */
   static final class FormatException extends io.kafkit.common.cli.KafkitException {
     private static final long serialVersionUID = 1L;
 
-    FormatException(ConsumerRecord<?, ?> r, RuntimeException cause) {
+    FormatException(ConsumerRecord<?, ?> r, RuntimeException cause, String remedy) {
       super(
           "Cannot format the record at "
               + r.topic()
@@ -189,7 +189,9 @@ final class ConsumeLoop {
               + r.offset()
               + ": "
               + cause.getMessage()
-              + " (--skip-message-on-error skips such records)",
+              + " ("
+              + remedy
+              + ")",
           cause);
     }
   }

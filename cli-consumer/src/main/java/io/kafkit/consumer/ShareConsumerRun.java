@@ -196,7 +196,8 @@ final class ShareConsumerRun {
           if (!request.rejectOnError()) {
             out.flush();
             written.forEach(w -> consumer.acknowledge(w, request.acknowledge()));
-            throw new ConsumeLoop.FormatException(r, e);
+            throw new ConsumeLoop.FormatException(
+                r, e, "--reject-message-on-error rejects such records and goes on");
           }
           err.println(
               "Error processing message, rejecting this message: "

@@ -95,6 +95,26 @@ class ConsoleShareConsumerIT {
   }
 
   @Test
+  void aRecordItCannotFormatNamesTheShareConsumersOwnRemedy() {
+    String t = topicWithRecords();
+    CliResult r =
+        kafkit(
+            "--topic",
+            t,
+            "--group",
+            group(),
+            "--value-deserializer",
+            "org.apache.kafka.common.serialization.IntegerDeserializer",
+            "--max-messages",
+            "1",
+            "--timeout-ms",
+            "30000");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("(--reject-message-on-error rejects such records"), r.err());
+    assertTrue(!r.err().contains("--skip-message-on-error"), r.err());
+  }
+
+  @Test
   void recordsFetchedButNotPrintedGoToTheNextRun() throws Exception {
     String t = topicWithRecords();
     String g = group();
