@@ -119,7 +119,14 @@ final class ShareGroupsRequest {
     }
     List<GroupsRequest.TopicSpec> topics = new ArrayList<>();
     try {
-      c.topics.forEach(t -> topics.add(GroupsRequest.TopicSpec.parse(t)));
+      // --delete-offsets takes topic names only, as Apache's does: in "orders:0" the ":0" is part
+      // of the name (a topic that does not exist), never a partition to narrow the deletion to
+      c.topics.forEach(
+          t ->
+              topics.add(
+                  a.deleteOffsets
+                      ? new GroupsRequest.TopicSpec(t, List.of())
+                      : GroupsRequest.TopicSpec.parse(t)));
       return new GroupsRequest(
           List.copyOf(new LinkedHashSet<>(c.groups)),
           c.allGroups,

@@ -156,6 +156,18 @@ class ShareGroupsIT {
     assertEquals(kafkit(dry).out(), done.out(), "the dry run showed what --execute did");
     startOffsets(g).values().forEach(o -> assertEquals(4, o.startOffset()));
 
+    // "t:0" is a topic name to --delete-offsets, as to Apache's tool: nothing is deleted
+    CliResult partitionSuffix = kafkit("--delete-offsets", "--group", g, "--topic", t + ":0");
+    assertEquals(1, partitionSuffix.exitCode(), partitionSuffix.toString());
+    assertEquals(
+        apache("--delete-offsets", "--group", g, "--topic", t + ":0").out(), partitionSuffix.out());
+    String row = java.util.regex.Pattern.quote(t + ":0") + " +Error: This server does not host";
+    assertTrue(
+        partitionSuffix.out().lines().anyMatch(l -> l.matches(row + " this topic-partition\\.")),
+        partitionSuffix.out());
+    assertEquals(3, startOffsets(g).size(), "no offset deleted");
+    startOffsets(g).values().forEach(o -> assertEquals(4, o.startOffset()));
+
     CliResult offsetsDeleted = kafkit("--delete-offsets", "--group", g, "--topic", t);
     assertEquals(0, offsetsDeleted.exitCode(), offsetsDeleted.toString());
     assertEquals(
