@@ -8,15 +8,17 @@ import io.kafkit.common.output.Table;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.DeleteShareGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** {@code --delete} and {@code --delete-offsets} of share groups. */
 final class ShareGroupChanges {
@@ -90,18 +92,27 @@ final class ShareGroupChanges {
     return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  /** Deletes one group's start offsets of whole topics: a status line per topic. */
+  /**
+   * Deletes one group's start offsets of whole topics: a status line per topic, sorted by topic as
+   * Apache sorts them.
+   */
   static int deleteOffsets(
       ShareGroups groups, OutputOptions output, PrintWriter out, PrintWriter err) throws Exception {
-    String group = groups.request.groups().get(0);
-    Set<String> topics = new LinkedHashSet<>();
+    String group = groups.request.groups().get(0); // exactly one: ShareGroupsRequest
+    Set<String> topics = new TreeSet<>();
     groups.request.topics().forEach(t -> topics.add(t.topic()));
     DeleteShareGroupOffsetsResult result = groups.admin.deleteShareGroupOffsets(group, topics);
     String groupError = null;
+    boolean topicLevel = false;
     try {
       result.all().get();
     } catch (ExecutionException e) {
-      groupError = KafkaErrors.unwrap(e).getMessage();
+      Throwable cause = KafkaErrors.unwrap(e);
+      groupError = cause.getMessage();
+      // as in Apache's tool, a topic's error is told in its row only
+      topicLevel =
+          cause instanceof UnknownTopicOrPartitionException
+              || cause instanceof TopicAuthorizationException;
     }
     List<TopicStatus> statuses = new ArrayList<>();
     for (String topic : topics) {
@@ -116,7 +127,7 @@ final class ShareGroupChanges {
       statuses.add(new TopicStatus(topic, status));
     }
     boolean failed = statuses.stream().anyMatch(s -> !s.status().equals("Successful"));
-    if (failed && groupError != null) {
+    if (failed && groupError != null && !topicLevel) {
       err.println();
       err.println("Error: " + groupError);
       err.flush();

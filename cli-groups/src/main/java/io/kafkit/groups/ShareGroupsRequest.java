@@ -57,6 +57,8 @@ final class ShareGroupsRequest {
           c,
           group && topic,
           "Option [delete-offsets] takes the following options: [group], [topic]");
+      // Apache's tool reads one group (jopt-simple's valueOf); kafkit used to take the first
+      require(c, c.groups.size() == 1, "Option [delete-offsets] takes exactly one [group].");
     }
     if (a.resetOffsets) {
       require(

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.Environment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,20 @@ class ShareGroupsParsingTest {
     CommandLine cl = commandLine();
     cl.parseArgs(args);
     return ShareGroupsRequest.of(cl.getCommand());
+  }
+
+  @Test
+  void deleteOffsetsTakesExactlyOneGroup() {
+    CommandLine cl = commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    int code =
+        CommandLines.execute(
+            cl, "--delete-offsets", "--group", "a", "--group", "b", "--topic", "orders");
+    assertEquals(2, code, err.toString());
+    assertEquals(
+        "Error: Option [delete-offsets] takes exactly one [group].",
+        err.toString().lines().findFirst().orElse(""));
   }
 
   @Test
