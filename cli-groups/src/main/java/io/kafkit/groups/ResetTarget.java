@@ -114,14 +114,20 @@ final class ResetTarget {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = Csv.fields(line.trim());
+      // Apache's reader (jackson's CSV parser, on its record classes) trims the numbers, so
+      // "orders, 0, 3" is read, and keeps a name's spaces, which then names no group or topic
+      String[] f = Csv.fields(line);
       try {
         if (f.length == 3 && groups.size() == 1) {
           plan.computeIfAbsent(groups.get(0), g -> new HashMap<>())
-              .put(new TopicPartition(f[0], Integer.parseInt(f[1])), Long.parseLong(f[2]));
+              .put(
+                  new TopicPartition(f[0], Integer.parseInt(f[1].trim())),
+                  Long.parseLong(f[2].trim()));
         } else if (f.length == 4) {
           plan.computeIfAbsent(f[0], g -> new HashMap<>())
-              .put(new TopicPartition(f[1], Integer.parseInt(f[2])), Long.parseLong(f[3]));
+              .put(
+                  new TopicPartition(f[1], Integer.parseInt(f[2].trim())),
+                  Long.parseLong(f[3].trim()));
         } else {
           throw new NumberFormatException();
         }

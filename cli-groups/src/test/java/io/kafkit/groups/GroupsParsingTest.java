@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkit.common.cli.CommandLines;
 import io.kafkit.common.cli.Environment;
+import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.cli.KafkitException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class GroupsParsingTest {
@@ -68,6 +73,32 @@ class GroupsParsingTest {
     KafkitException e =
         assertThrows(KafkitException.class, () -> ResetTarget.dateTime("yesterday"));
     assertTrue(e.getMessage().contains("YYYY-MM-DDTHH:mm:SS.sss"));
+  }
+
+  static Map<String, Map<TopicPartition, Long>> plan(Path file, List<String> groups) {
+    ResetOptions options = new ResetOptions();
+    options.fromFile = file;
+    return ResetTarget.of(options, groups).fromFile;
+  }
+
+  @Test
+  void aPlansNumbersAreTrimmedAndItsNamesAreNotAsApachesReaderDoes(@TempDir Path dir)
+      throws IOException {
+    Path oneGroup = Files.writeString(dir.resolve("one.csv"), "orders, 0, 3\norders,1 ,\t4 \r\n");
+    assertEquals(
+        Map.of(
+            "g", Map.of(new TopicPartition("orders", 0), 3L, new TopicPartition("orders", 1), 4L)),
+        plan(oneGroup, List.of("g")));
+    Path groups = Files.writeString(dir.resolve("many.csv"), "g, orders, 0, 3\n h,orders,1,4\n");
+    assertEquals(
+        Map.of(
+            "g", Map.of(new TopicPartition(" orders", 0), 3L),
+            " h", Map.of(new TopicPartition("orders", 1), 4L)),
+        plan(groups, List.of("g", "h")));
+    Path quoted = Files.writeString(dir.resolve("quoted.csv"), "orders, \"0\", 3\n");
+    assertEquals(
+        ExitCodes.USAGE,
+        assertThrows(KafkitException.class, () -> plan(quoted, List.of("g"))).exitCode());
   }
 
   @Test
