@@ -44,6 +44,18 @@ final class ResetOffsets {
     if (groups.isEmpty() && !active.isEmpty()) {
       return ExitCodes.FAILED;
     }
+    // A plan that names none of a group's partitions resets nothing for it: Apache's words, and
+    // the exit code says that the group was not reset.
+    List<String> withoutPlan = new ArrayList<>();
+    if (target.kind == ResetTarget.Kind.FILE) {
+      for (String group : groups) {
+        if (!target.fromFile.containsKey(group)) {
+          err.println("Error: No reset plan for group " + group + " found.");
+          withoutPlan.add(group);
+        }
+      }
+      err.flush();
+    }
     Map<String, Map<TopicPartition, Long>> committed = kind.current(groups);
     Map<String, Set<TopicPartition>> scope =
         scope(admin, kind, request, groups, committed, target, err);
@@ -127,7 +139,9 @@ final class ResetOffsets {
     } else {
       output.print(plan, kind::table, out);
     }
-    return active.isEmpty() && !kind.failed() ? ExitCodes.OK : ExitCodes.FAILED;
+    return active.isEmpty() && withoutPlan.isEmpty() && !kind.failed()
+        ? ExitCodes.OK
+        : ExitCodes.FAILED;
   }
 
   private static Map<String, Set<TopicPartition>> scope(

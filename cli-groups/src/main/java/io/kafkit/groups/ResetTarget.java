@@ -142,6 +142,13 @@ final class ResetTarget {
                 + "'");
       }
     }
+    if (plan.isEmpty()) {
+      // Apache's tool fails on an empty file too, with a parser's stack trace
+      throw new KafkitException(
+          "The file " + r.fromFile + " is empty: it has no offsets to reset.",
+          ExitCodes.FAILED,
+          null);
+    }
     return plan;
   }
 

@@ -330,6 +330,34 @@ class ConsumerGroupsIT {
         groups("--group", g, "--reset-offsets", "--from-file", csv.toString(), "--execute");
     assertEquals(0, fromFile.exitCode(), fromFile.toString());
     assertEquals(List.of(7L, 8L, 9L), new ArrayList<>(committed(g).values()));
+
+    // spaces around the numbers, as Apache's reader takes them
+    Path spaced = Files.writeString(dir.resolve("spaced.csv"), t + ", 0, 3\n" + t + ",1 , 4\n");
+    String[] fromSpaced = {"--group", g, "--reset-offsets", "--from-file", spaced.toString()};
+    assertSameAsApache(fromSpaced);
+    CliResult spacedPlan = groups(fromSpaced);
+    assertTrue(spacedPlan.out().lines().anyMatch(l -> l.matches(".* 1 +4")), spacedPlan.out());
+
+    // a plan without a row for the group resets nothing, and says so: a failure
+    Path others = Files.writeString(dir.resolve("others.csv"), "someone-else," + t + ",0,1\n");
+    String[] noPlan = {
+      "--group", g, "--reset-offsets", "--from-file", others.toString(), "--execute"
+    };
+    CliResult none = groups(noPlan);
+    assertEquals(1, none.exitCode(), none.toString());
+    assertEquals("Error: No reset plan for group " + g + " found.\n", none.err());
+    String[] noPlanDry = {"--group", g, "--reset-offsets", "--from-file", others.toString()};
+    assertEquals(
+        apache(noPlanDry).out().replace("\nError: No reset plan for group " + g + " found.\n", ""),
+        groups(noPlanDry).out());
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    CliResult fromEmpty =
+        groups("--group", g, "--reset-offsets", "--from-file", empty.toString(), "--execute");
+    assertEquals(1, fromEmpty.exitCode(), fromEmpty.toString());
+    assertEquals(
+        "Error: The file " + empty + " is empty: it has no offsets to reset.\n", fromEmpty.err());
+    assertEquals("", fromEmpty.out());
+    assertEquals(List.of(7L, 8L, 9L), new ArrayList<>(committed(g).values()), "nothing reset");
   }
 
   @Test

@@ -95,6 +95,11 @@ class GroupsParsingTest {
             "g", Map.of(new TopicPartition(" orders", 0), 3L),
             " h", Map.of(new TopicPartition("orders", 1), 4L)),
         plan(groups, List.of("g", "h")));
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "\n");
+    KafkitException nothing = assertThrows(KafkitException.class, () -> plan(empty, List.of("g")));
+    assertEquals(ExitCodes.FAILED, nothing.exitCode());
+    assertEquals(
+        "The file " + empty + " is empty: it has no offsets to reset.", nothing.getMessage());
     Path quoted = Files.writeString(dir.resolve("quoted.csv"), "orders, \"0\", 3\n");
     assertEquals(
         ExitCodes.USAGE,

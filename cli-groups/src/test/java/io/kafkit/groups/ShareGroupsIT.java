@@ -10,6 +10,8 @@ import io.kafkit.testkit.CliResult;
 import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** kafka-share-groups.sh's actions against a real cluster, with real share consumers. */
 class ShareGroupsIT {
@@ -117,7 +120,7 @@ class ShareGroupsIT {
   }
 
   @Test
-  void listDescribeResetAndDeleteAsApacheDoes() throws Exception {
+  void listDescribeResetAndDeleteAsApacheDoes(@TempDir Path dir) throws Exception {
     String t = topicWithRecords("share-orders");
     String g = "share-billing";
     cluster.shareGroupFromEarliest(g);
@@ -154,6 +157,14 @@ class ShareGroupsIT {
         kafkit("--reset-offsets", "--group", g, "--topic", t, "--to-offset", "4", "--execute");
     assertEquals(0, done.exitCode(), done.toString());
     assertEquals(kafkit(dry).out(), done.out(), "the dry run showed what --execute did");
+    startOffsets(g).values().forEach(o -> assertEquals(4, o.startOffset()));
+
+    // a plan without a row for the group resets nothing, and says so: a failure
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.csv"), "someone," + t + ",0,1\n");
+    CliResult none =
+        kafkit("--reset-offsets", "--group", g, "--from-file", elsewhere.toString(), "--execute");
+    assertEquals(1, none.exitCode(), none.toString());
+    assertEquals("Error: No reset plan for group " + g + " found.\n", none.err());
     startOffsets(g).values().forEach(o -> assertEquals(4, o.startOffset()));
 
     // "t:0" is a topic name to --delete-offsets, as to Apache's tool: nothing is deleted

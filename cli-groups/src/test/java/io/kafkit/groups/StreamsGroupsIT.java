@@ -168,6 +168,17 @@ class StreamsGroupsIT {
     Files.writeString(plan, in + ",0,3\n" + in + ",1,4\n");
     assertSameAsApache(
         "--reset-offsets", "--group", app, "--from-file", plan.toString(), "--dry-run");
+    // a plan without a row for the group resets nothing, and says so: a failure
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.csv"), "someone," + in + ",0,3\n");
+    String[] noPlan = {
+      "--reset-offsets", "--group", app, "--from-file", elsewhere.toString(), "--dry-run"
+    };
+    CliResult none = kafkit(noPlan);
+    assertEquals(1, none.exitCode(), none.toString());
+    assertEquals("Error: No reset plan for group " + app + " found.\n", none.err());
+    assertEquals(
+        apache(noPlan).out().replace("\nError: No reset plan for group " + app + " found.\n", ""),
+        none.out());
 
     // a topic the group has not committed is refused, as Apache does
     CliResult notPart =
