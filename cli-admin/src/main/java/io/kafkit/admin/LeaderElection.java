@@ -44,12 +44,15 @@ final class LeaderElection {
    */
   static Result elect(
       Admin admin, ElectionType type, Set<TopicPartition> partitions, PrintWriter out)
-      throws InterruptedException {
+      throws InterruptedException, ExecutionException {
     Map<TopicPartition, Optional<Throwable>> answers;
     try {
       answers = admin.electLeaders(type, partitions).partitions().get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof TimeoutException) {
+      if (e.getCause() instanceof TimeoutException t) {
+        if (String.valueOf(t.getMessage()).contains("node assignment")) {
+          throw e; // no broker answered: said as for every tool, with the address
+        }
         throw new KafkitException("Timeout waiting for election results");
       }
       if (e.getCause() instanceof ClusterAuthorizationException) {

@@ -1,6 +1,7 @@
 package io.kafkit.admin;
 
 import io.kafkit.admin.ReassignmentJson.Move;
+import io.kafkit.common.cli.KafkitException;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +17,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The reassignment throttles, as kafka-reassign-partitions.sh sets and removes them: rates on the
@@ -102,7 +105,7 @@ final class ReassignmentThrottles {
               brokerOps.put(
                   new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
                   List.of(set(LEADER_RATE, rate), set(FOLLOWER_RATE, rate))));
-      admin.incrementalAlterConfigs(brokerOps).all().get();
+      alter(brokerOps);
       out.println("The inter-broker throttle limit was set to " + options.throttle() + " B/s");
     }
     if (options.logDirThrottle() >= 0) {
@@ -120,7 +123,7 @@ final class ReassignmentThrottles {
               ops.put(
                   new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
                   List.of(set(LOG_DIRS_RATE, Long.toString(options.logDirThrottle())))));
-      admin.incrementalAlterConfigs(ops).all().get();
+      alter(ops);
       out.println(
           "The replica-alter-dir throttle limit was set to " + options.logDirThrottle() + " B/s");
     }
@@ -160,7 +163,42 @@ final class ReassignmentThrottles {
             ops.put(
                 new ConfigResource(ConfigResource.Type.TOPIC, t),
                 List.of(delete(LEADER_REPLICAS), delete(FOLLOWER_REPLICAS))));
-    admin.incrementalAlterConfigs(ops).all().get();
+    alter(ops);
+  }
+
+  /**
+   * Alters these configs; a broker that cannot be reached (stopped, or gone) is named, with what it
+   * means here, rather than taken for the whole cluster not answering.
+   */
+  private void alter(Map<ConfigResource, Collection<AlterConfigOp>> ops)
+      throws InterruptedException, ExecutionException {
+    Map<ConfigResource, KafkaFuture<Void>> results = admin.incrementalAlterConfigs(ops).values();
+    Set<String> silent = new TreeSet<>();
+    String why = null;
+    for (Map.Entry<ConfigResource, KafkaFuture<Void>> e : results.entrySet()) {
+      try {
+        e.getValue().get();
+      } catch (ExecutionException x) {
+        if (!(x.getCause() instanceof TimeoutException)
+            || e.getKey().type() != ConfigResource.Type.BROKER) {
+          throw x;
+        }
+        silent.add(e.getKey().name());
+        why = x.getCause().getMessage();
+      }
+    }
+    if (!silent.isEmpty()) {
+      throw new KafkitException(
+          (silent.size() == 1 ? "Broker " : "Brokers ")
+              + String.join(", ", silent)
+              + " did not answer ("
+              + why
+              + "): the reassignment throttles are set and cleared on every broker of the plan"
+              + " and of the cluster, so each must be running: start "
+              + (silent.size() == 1 ? "it" : "them")
+              + " and run this again ('kafkit cluster list-endpoints' lists the brokers that"
+              + " run).");
+    }
   }
 
   private static AlterConfigOp set(String name, String value) {

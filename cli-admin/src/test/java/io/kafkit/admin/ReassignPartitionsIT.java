@@ -396,6 +396,45 @@ class ReassignPartitionsIT {
   }
 
   @Test
+  void aStoppedBrokerTheThrottleMustReachIsNamed() throws Exception {
+    String topic = topic(); // partition 1 on brokers 1 and 2
+    Path plan = dir.resolve("off-2.json");
+    Files.writeString(
+        plan,
+        "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":1,\"replicas\":[1,0]}]}");
+    cluster.kit().brokers().get(2).shutdown();
+    cluster.kit().brokers().get(2).awaitShutdown();
+    try {
+      CliResult executed =
+          kafkit(
+              "--execute",
+              "--reassignment-json-file",
+              plan.toString(),
+              "--throttle",
+              "1000",
+              "--connect-timeout",
+              "3s");
+      assertEquals(1, executed.exitCode(), executed.toString());
+      assertTrue(
+          executed.err().startsWith("Error: Broker 2 did not answer ("), executed.toString());
+      assertTrue(executed.err().contains("each must be running"), executed.err());
+      try (Admin admin = cluster.admin()) {
+        assertEquals(
+            Map.of(), admin.listPartitionReassignments().reassignments().get(), "nothing moved");
+      }
+    } finally {
+      cluster.restartBroker(2);
+      try (Admin admin = cluster.admin()) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (admin.describeCluster().nodes().get().size() < 3) {
+          assertTrue(System.nanoTime() < deadline, "broker 2 did not come back");
+          Thread.sleep(200);
+        }
+      }
+    }
+  }
+
+  @Test
   void aPlanThatCannotBeAppliedIsRefusedBeforeAnythingMoves() throws Exception {
     String topic = topic();
     Path plan = dir.resolve("bad.json");

@@ -186,6 +186,9 @@ public final class FeaturesCommand extends ConnectedParent {
     }
 
     void putOnce(Map<String, Short> updates, String name, short level) {
+      if (level < 0) {
+        throw usage("Cannot specify a negative version level.");
+      }
       if (updates.put(name, level) != null) {
         throw usage("Feature " + name + " was specified more than once.");
       }
