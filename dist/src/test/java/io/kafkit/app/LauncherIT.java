@@ -60,6 +60,19 @@ class LauncherIT {
   }
 
   @Test
+  void kafkaOptsAndKafkaHeapOptsReachTheJvmAsInApachesScripts() {
+    CliResult heap =
+        new DistRunner().env("KAFKA_HEAP_OPTS", "-Xmx300m").run("kafka-topics.sh", "--version");
+    assertEquals(0, heap.exitCode(), heap.toString());
+    CliResult opts =
+        new DistRunner()
+            .env("KAFKA_OPTS", "-Djava.security.auth.login.config=/x -XX:+NoSuchKafkitFlag")
+            .run("kafka-topics.sh", "--version");
+    assertEquals(1, opts.exitCode(), opts.toString());
+    assertTrue(opts.err().contains("NoSuchKafkitFlag"), opts.err());
+  }
+
+  @Test
   void versionNamesKafkitAndTheKafkaClient() {
     CliResult r = dist.run("kafkit", "--version");
     assertEquals(0, r.exitCode());

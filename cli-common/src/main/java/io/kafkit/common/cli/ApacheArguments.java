@@ -39,6 +39,9 @@ public final class ApacheArguments {
         result.add(arg);
         continue;
       }
+      if (arg.isEmpty() && current.getCommandSpec().positionalParameters().isEmpty()) {
+        continue; // a quoted variable that was empty: jopt-simple ignores it too
+      }
       CommandLine sub = current.getSubcommands().get(arg);
       if (sub != null) {
         current = sub;

@@ -2,7 +2,10 @@ package io.kafkit.common.convert;
 
 import io.kafkit.common.cli.KafkitException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,22 +19,37 @@ public final class PropertiesFiles {
   private PropertiesFiles() {}
 
   /**
+   * Reads the file as UTF-8 text, or, when it is not UTF-8, as ISO-8859-1, the encoding Apache's
+   * tools read every properties file in (a Latin-1 comment or value works in both).
+   *
    * @throws KafkitException naming the file, when it is missing or unreadable
    */
   public static Properties read(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
       Properties loaded = new Properties();
-      loaded.load(in);
+      loaded.load(new StringReader(text(bytes)));
       return loaded;
     } catch (NoSuchFileException e) {
       throw new KafkitException("The config file " + file + " does not exist.");
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new KafkitException("The config file " + file + " is not UTF-8 text.", e);
     } catch (IllegalArgumentException e) {
       throw new KafkitException(
           "The config file " + file + " is not a properties file: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new KafkitException("Cannot read the config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String text(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
   }
 

@@ -37,4 +37,11 @@ class ApacheArgumentsTest {
         new String[] {"--create", "--partitions", "2", "--partitions", "--create"},
         normalize("--create", "-create", "--partitions", "2", "--partitions", "--create"));
   }
+
+  @Test
+  void dropsAnEmptyWordButNotAnEmptyValue() {
+    assertArrayEquals(
+        new String[] {"--create", "--partitions", ""},
+        normalize("", "--create", "", "--partitions", ""));
+  }
 }
