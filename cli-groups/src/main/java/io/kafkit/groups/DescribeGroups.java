@@ -52,8 +52,10 @@ final class DescribeGroups {
         .toList();
   }
 
-  static GroupsView fetch(Admin admin, List<String> groupIds, GroupsRequest.View view)
+  static GroupsView fetch(Admin admin, List<String> named, GroupsRequest.View view)
       throws Exception {
+    // by group id, as Apache's describe collects the groups into a TreeMap, whatever their order
+    List<String> groupIds = named.stream().distinct().sorted().toList();
     Map<String, KafkaFuture<ConsumerGroupDescription>> described =
         groupIds.isEmpty() ? Map.of() : admin.describeConsumerGroups(groupIds).describedGroups();
     Map<String, ConsumerGroupDescription> descriptions = new LinkedHashMap<>();

@@ -98,8 +98,12 @@ final class ShareGroups {
     return view.groups().stream().allMatch(Group::exists) ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  /** The named groups' descriptions, with start offsets when the view shows them. */
-  View fetch(List<String> ids) throws Exception {
+  /**
+   * The named groups' descriptions, with start offsets when the view shows them, by group id as
+   * Apache's describe collects them (into a TreeMap).
+   */
+  View fetch(List<String> named) throws Exception {
+    List<String> ids = named.stream().distinct().sorted().toList();
     Map<String, ShareGroupDescription> described = describe(ids);
     Map<String, Map<TopicPartition, SharePartitionOffsetInfo>> offsets = Map.of();
     if (request.view() == GroupsRequest.View.OFFSETS) {

@@ -204,6 +204,26 @@ class ConsumerGroupsIT {
   }
 
   @Test
+  void severalGroupsAreDescribedByGroupIdAsApacheDoes() {
+    String t = topicWithRecords();
+    String zeta = unique("zeta");
+    String alpha = unique("alpha");
+    commit(zeta, t, 1, 2, 3);
+    commit(alpha, t, 4, 5, 6);
+    for (List<String> view :
+        List.<List<String>>of(List.of(), List.of("--members"), List.of("--state"))) {
+      List<String> args = new ArrayList<>(List.of("--describe", "--group", zeta, "--group", alpha));
+      args.addAll(view);
+      CliResult described = groups(args.toArray(String[]::new));
+      assertTrue(
+          described.err().indexOf(alpha) < described.err().indexOf(zeta), described.toString());
+      assertSameAsApache(args.toArray(String[]::new));
+    }
+    CliResult offsets = groups("--describe", "--group", zeta, "--group", alpha);
+    assertTrue(offsets.out().indexOf(alpha) < offsets.out().indexOf(zeta), offsets.out());
+  }
+
+  @Test
   void groupsOfTheNewConsumerProtocolAreListedAndDescribed() throws Exception {
     String t = topicWithRecords();
     String g = unique("kip848");

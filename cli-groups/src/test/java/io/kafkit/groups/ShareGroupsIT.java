@@ -142,6 +142,25 @@ class ShareGroupsIT {
     assertSameAsApache("--describe", "--group", g, "--state", "--verbose");
     assertSameAsApache("--describe", "--group", g, "--members");
     assertTrue(kafkit("--describe", "--group", g).err().contains("has no active members"));
+    // several groups: by group id, as Apache's describe prints them
+    String audit = "share-audit";
+    CliResult created =
+        kafkit(
+            "--reset-offsets",
+            "--group",
+            audit,
+            "--topic",
+            t + ":1",
+            "--to-offset",
+            "3",
+            "--execute");
+    assertEquals(0, created.exitCode(), created.toString());
+    for (String view : List.of("--offsets", "--state", "--members")) {
+      assertSameAsApache("--describe", "--group", g, "--group", audit, view);
+    }
+    CliResult both = kafkit("--describe", "--group", g, "--group", audit);
+    assertTrue(both.out().indexOf(audit) < both.out().indexOf(g), both.out());
+    assertEquals(0, kafkit("--delete", "--group", audit).exitCode());
 
     JsonNode json =
         Json.mapper().readTree(kafkit("--describe", "--group", g, "--output", "json").out());
