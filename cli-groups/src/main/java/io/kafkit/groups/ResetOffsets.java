@@ -33,7 +33,7 @@ final class ResetOffsets {
       PrintWriter out,
       PrintWriter err)
       throws Exception {
-    List<String> named = kind.groupIds();
+    List<String> named = apacheGroupOrder(kind.groupIds());
     ResetTarget target = ResetTarget.of(request.reset(), named);
     // A group with members is reported and left alone; the others are reset (as Apache does), and
     // the exit code says that not every group was.
@@ -135,7 +135,8 @@ final class ResetOffsets {
     }
     ResetPlan plan = new ResetPlan(plans, execute);
     if (request.reset().export) {
-      ResetPlanText.csv(plan, out);
+      // Apache writes the group's column unless exactly one --group was given
+      ResetPlanText.csv(plan, request.allGroups() || request.groups().size() != 1, out);
     } else {
       output.print(plan, kind::table, out);
     }
@@ -198,6 +199,23 @@ final class ResetOffsets {
 
   private static Long offset(ListOffsetsResultInfo info) {
     return info == null ? null : info.offset();
+  }
+
+  /**
+   * The order Apache's tools print a reset of several groups in (a table, or --export's CSV): the
+   * order of the java.util.HashMap they collect the plans in, filled as the admin client's
+   * describedGroups() iterates, itself a HashMap copied from one filled by group id. HashMaps
+   * filled the same way iterate the same way, but for names that share a slot: Apache's tool puts
+   * those in the order of a set of the admin client's own keys, whose hash codes include an
+   * object's identity hash, which the JVM picks; kafkit keeps the command line's order for them.
+   */
+  static List<String> apacheGroupOrder(List<String> groups) {
+    Map<String, Boolean> byId = new HashMap<>(); // Collectors.toMap in DescribeConsumerGroupsResult
+    groups.forEach(g -> byId.putIfAbsent(g, true));
+    Map<String, Boolean> described = new HashMap<>(byId); // describedGroups(): a copy
+    Map<String, Boolean> plans = new HashMap<>(); // the tool's result, put as described iterates
+    described.keySet().forEach(g -> plans.put(g, true));
+    return List.copyOf(plans.keySet());
   }
 
   /**

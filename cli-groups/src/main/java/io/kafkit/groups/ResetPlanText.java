@@ -8,8 +8,15 @@ final class ResetPlanText {
   private ResetPlanText() {}
 
   static void table(ResetPlan plan, PrintWriter out) {
+    // Apache's GROUP column fits every group of the plan, those with no partition to reset too
+    int groupWidth = 15;
+    for (ResetPlan.GroupPlan g : plan.groups()) {
+      groupWidth = Math.max(groupWidth, g.group().length());
+    }
     Table table =
-        new Table("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET").minWidths(15, 15, 10).fixed(2);
+        new Table("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET")
+            .minWidths(groupWidth, 15, 10)
+            .fixed(2);
     for (ResetPlan.GroupPlan g : plan.groups()) {
       for (ResetPlan.NewOffset o : g.offsets()) {
         table.row(g.group(), o.topic(), o.partition(), o.offset());
@@ -19,16 +26,13 @@ final class ResetPlanText {
     table.print(out);
   }
 
-  /**
-   * {@code topic,partition,offset} for one group, {@code group,topic,partition,offset} for more.
-   */
-  static void csv(ResetPlan plan, PrintWriter out) {
-    boolean many = plan.groups().size() > 1;
+  /** {@code topic,partition,offset}, or {@code group,topic,partition,offset} with the group. */
+  static void csv(ResetPlan plan, boolean withGroup, PrintWriter out) {
     for (ResetPlan.GroupPlan g : plan.groups()) {
       for (ResetPlan.NewOffset o : g.offsets()) {
         out.print(
             Csv.line(
-                many
+                withGroup
                     ? new Csv.WithGroup(g.group(), o.topic(), o.partition(), o.offset())
                     : new Csv.NoGroup(o.topic(), o.partition(), o.offset())));
       }

@@ -223,6 +223,39 @@ class ConsumerGroupsIT {
     assertTrue(offsets.out().indexOf(alpha) < offsets.out().indexOf(zeta), offsets.out());
   }
 
+  /**
+   * Three group names in different slots of a 16-slot hash map, so that Apache's order is the same
+   * on every run, and in an order there that is not the one given.
+   */
+  static List<String> groupsApacheReorders() {
+    while (true) {
+      List<String> names = List.of(unique("plan"), unique("plan"), unique("plan"));
+      long slots =
+          names.stream()
+              .mapToInt(n -> (n.hashCode() ^ (n.hashCode() >>> 16)) & 15)
+              .distinct()
+              .count();
+      if (slots == 3 && !ResetOffsets.apacheGroupOrder(names).equals(names)) {
+        return names;
+      }
+    }
+  }
+
+  @Test
+  void aResetOfSeveralGroupsIsPrintedInApachesOrder() {
+    String t = topicWithRecords();
+    List<String> names = groupsApacheReorders();
+    List<String> args = new ArrayList<>();
+    for (String g : names) {
+      commit(g, t, 1, 2, 3);
+      args.addAll(List.of("--group", g));
+    }
+    args.addAll(List.of("--reset-offsets", "--topic", t, "--to-earliest", "--dry-run"));
+    assertSameAsApache(args.toArray(String[]::new));
+    args.add("--export");
+    assertSameAsApache(args.toArray(String[]::new));
+  }
+
   @Test
   void groupsOfTheNewConsumerProtocolAreListedAndDescribed() throws Exception {
     String t = topicWithRecords();
