@@ -1,10 +1,12 @@
 package io.kafkit.groups;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,10 @@ final class ShareGroups {
   /** What --describe found: one entry per group asked for. */
   record View(List<Group> groups) {}
 
-  /** A group; {@code exists} false for a group that is not a share group of the cluster. */
+  /**
+   * A group; {@code exists} false for a group that is not a share group of the cluster, and then
+   * {@code missing} says why, as the text prints it.
+   */
   record Group(
       String group,
       boolean exists,
@@ -52,7 +57,11 @@ final class ShareGroups {
       Integer groupEpoch,
       Integer assignmentEpoch,
       List<Member> members,
-      List<PartitionOffsets> partitions) {}
+      List<PartitionOffsets> partitions,
+      @JsonIgnore String missing) {}
+
+  /** The groups that describe() found to be groups of another type: the broker's words. */
+  private final Map<String, String> otherTypes = new HashMap<>();
 
   /** A member and its assignment as {@code topic:0,1;other:0}. */
   record Member(
@@ -119,7 +128,16 @@ final class ShareGroups {
       ShareGroupDescription d = described.get(id);
       groups.add(
           d == null
-              ? new Group(id, false, "Dead", "-", null, null, List.of(), List.of())
+              ? new Group(
+                  id,
+                  false,
+                  "Dead",
+                  "-",
+                  null,
+                  null,
+                  List.of(),
+                  List.of(),
+                  otherTypes.getOrDefault(id, "Share group '" + id + "' does not exist."))
               : group(d, offsets.getOrDefault(id, Map.of())));
     }
     return new View(groups);
@@ -135,8 +153,14 @@ final class ShareGroups {
         ShareGroupDescription d = futures.get(id).get();
         described.put(id, d.groupState() == GroupState.DEAD ? null : d);
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException notFound)) {
           throw e;
+        }
+        // a group of another type: Apache's tool prints the broker's words, "Group x is not a
+        // share group."
+        String why = notFound.getMessage();
+        if (why != null && why.endsWith(" is not a share group.")) {
+          otherTypes.put(id, why);
         }
         described.put(id, null);
       }
@@ -206,6 +230,7 @@ final class ShareGroups {
         d.groupEpoch(),
         d.targetAssignmentEpoch(),
         members,
-        partitions);
+        partitions,
+        null);
   }
 }

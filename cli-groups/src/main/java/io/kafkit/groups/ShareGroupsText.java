@@ -29,7 +29,7 @@ final class ShareGroupsText {
     for (ShareGroups.Group g : view.groups()) {
       if (!g.exists()) {
         err.println();
-        err.println("Error: Share group '" + g.group() + "' does not exist.");
+        err.println("Error: " + g.missing());
         err.flush();
         continue;
       }

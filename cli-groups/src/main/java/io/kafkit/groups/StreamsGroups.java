@@ -1,5 +1,6 @@
 package io.kafkit.groups;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.kafkit.common.cli.ExitCodes;
 import io.kafkit.common.output.OutputOptions;
 import java.io.PrintWriter;
@@ -51,7 +52,10 @@ final class StreamsGroups {
   /** What --describe found: one entry per group asked for. */
   record View(List<Group> groups) {}
 
-  /** A group; {@code exists} false for a group that is not a streams group of the cluster. */
+  /**
+   * A group; {@code exists} false for a group that is not a streams group of the cluster, and then
+   * {@code missing} says why, as the text prints it.
+   */
   record Group(
       String group,
       boolean exists,
@@ -64,7 +68,11 @@ final class StreamsGroups {
       List<Member> members,
       List<PartitionOffsets> partitions,
       String topology,
-      String topologyStatus) {}
+      String topologyStatus,
+      @JsonIgnore String missing) {}
+
+  /** The groups that describe() found to be groups of another type: the broker's words. */
+  private final Map<String, String> otherTypes = new HashMap<>();
 
   /** A member; its tasks as {@code subtopology:[partitions]} lists. */
   record Member(
@@ -161,7 +169,19 @@ final class StreamsGroups {
       groups.add(
           d == null
               ? new Group(
-                  id, false, "Dead", "-", "-", null, null, null, List.of(), List.of(), null, null)
+                  id,
+                  false,
+                  "Dead",
+                  "-",
+                  "-",
+                  null,
+                  null,
+                  null,
+                  List.of(),
+                  List.of(),
+                  null,
+                  null,
+                  otherTypes.getOrDefault(id, "Streams group '" + id + "' does not exist."))
               : group(d, committed.getOrDefault(id, Map.of()), earliest, latest));
     }
     return new View(groups);
@@ -185,8 +205,14 @@ final class StreamsGroups {
         StreamsGroupDescription d = futures.get(id).get();
         described.put(id, d.groupState() == GroupState.DEAD ? null : d);
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException notFound)) {
           throw e;
+        }
+        // a group of another type: Apache's tool prints the broker's words, "Group x is not a
+        // streams group."
+        String why = notFound.getMessage();
+        if (why != null && why.endsWith(" is not a streams group.")) {
+          otherTypes.put(id, why);
         }
         described.put(id, null);
       }
@@ -301,6 +327,7 @@ final class StreamsGroups {
         members,
         partitions,
         d.topologyDescription().map(TopologyText::format).orElse(null),
-        d.topologyDescriptionStatus().toString());
+        d.topologyDescriptionStatus().toString(),
+        null);
   }
 }

@@ -34,7 +34,7 @@ final class StreamsGroupsText {
     for (StreamsGroups.Group g : view.groups()) {
       out.flush();
       if (!g.exists()) {
-        err.println("Error: Streams group '" + g.group() + "' does not exist.");
+        err.println("Error: " + g.missing());
         err.flush();
         continue;
       }
