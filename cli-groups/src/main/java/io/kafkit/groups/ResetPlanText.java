@@ -8,6 +8,10 @@ final class ResetPlanText {
   private ResetPlanText() {}
 
   static void table(ResetPlan plan, PrintWriter out) {
+    if (plan.groups().isEmpty()) {
+      out.println(); // Apache's table without a group: no header either
+      return;
+    }
     // Apache's GROUP column fits every group of the plan, those with no partition to reset too
     int groupWidth = 15;
     for (ResetPlan.GroupPlan g : plan.groups()) {

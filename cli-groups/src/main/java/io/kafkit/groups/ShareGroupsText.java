@@ -9,7 +9,7 @@ import java.util.List;
  * kafka-share-groups.sh's layouts: a blank line, then the offsets, members or state table of each
  * group (the name columns at least 15 wide and as wide as their widest value, the others printf
  * widths that a longer value overflows, "-" where there is no value), after its notes on stderr for
- * an empty or missing group.
+ * a missing group, and for an empty one where Apache has one (the members and state views).
  */
 final class ShareGroupsText {
   private ShareGroupsText() {}
@@ -34,7 +34,7 @@ final class ShareGroupsText {
         continue;
       }
       boolean empty = g.state().equals("Empty");
-      if (empty) {
+      if (empty && request.view() != GroupsRequest.View.OFFSETS) { // Apache's offsets view has none
         err.println();
         err.println("Share group '" + g.group() + "' has no active members.");
         err.flush();

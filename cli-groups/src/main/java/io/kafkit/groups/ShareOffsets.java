@@ -52,6 +52,18 @@ record ShareOffsets(ShareGroups groups) implements GroupOffsets {
     return current;
   }
 
+  /**
+   * Apache's share-groups leaves a group with nothing to reset out of its plan, so that a plan with
+   * nothing to reset prints a blank line, without the header.
+   */
+  @Override
+  public void table(ResetPlan plan, PrintWriter out) {
+    ResetPlanText.table(
+        new ResetPlan(
+            plan.groups().stream().filter(g -> !g.offsets().isEmpty()).toList(), plan.executed()),
+        out);
+  }
+
   @Override
   public void alter(String group, Map<TopicPartition, Long> offsets) throws Exception {
     groups.admin.alterShareGroupOffsets(group, offsets).all().get();

@@ -90,6 +90,11 @@ class ResetPlanOrderTest {
   }
 
   @Test
+  void aPlanWithoutGroupsIsABlankLineAsApachesIs() {
+    assertEquals("\n", text(w -> ResetPlanText.table(new ResetPlan(List.of(), false), w)));
+  }
+
+  @Test
   void theCsvHasTheGroupColumnUnlessOneGroupWasNamed() {
     ResetPlan plan =
         new ResetPlan(

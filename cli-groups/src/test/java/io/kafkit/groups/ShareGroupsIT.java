@@ -141,7 +141,11 @@ class ShareGroupsIT {
     assertSameAsApache("--describe", "--group", g, "--verbose");
     assertSameAsApache("--describe", "--group", g, "--state", "--verbose");
     assertSameAsApache("--describe", "--group", g, "--members");
-    assertTrue(kafkit("--describe", "--group", g).err().contains("has no active members"));
+    // Apache's note for an empty group, on stderr, in the views that have it
+    assertEquals("", kafkit("--describe", "--group", g).err());
+    assertEquals(
+        "\nShare group '" + g + "' has no active members.\n",
+        kafkit("--describe", "--group", g, "--members").err());
     // several groups: by group id, as Apache's describe prints them
     String audit = "share-audit";
     CliResult created =
@@ -184,6 +188,12 @@ class ShareGroupsIT {
         kafkit("--reset-offsets", "--group", g, "--from-file", elsewhere.toString(), "--execute");
     assertEquals(1, none.exitCode(), none.toString());
     assertEquals("Error: No reset plan for group " + g + " found.\n", none.err());
+    String[] noPlan = {
+      "--reset-offsets", "--group", g, "--from-file", elsewhere.toString(), "--dry-run"
+    };
+    assertEquals(
+        apache(noPlan).out().replace("\nError: No reset plan for group " + g + " found.\n", ""),
+        kafkit(noPlan).out());
     startOffsets(g).values().forEach(o -> assertEquals(4, o.startOffset()));
 
     // "t:0" is a topic name to --delete-offsets, as to Apache's tool: nothing is deleted
@@ -213,6 +223,12 @@ class ShareGroupsIT {
         offsetsDeleted.out(),
         "Apache's table");
     assertTrue(startOffsets(g).isEmpty(), "the offsets are gone");
+    // nothing to reset: Apache's blank line, without the header
+    String[] nothing = {
+      "--reset-offsets", "--group", g, "--all-topics", "--to-earliest", "--dry-run"
+    };
+    assertSameAsApache(nothing);
+    assertEquals("\n", kafkit(nothing).out());
     CliResult deleted = kafkit("--delete", "--group", g);
     assertEquals(0, deleted.exitCode(), deleted.toString());
     assertEquals(
