@@ -10,7 +10,7 @@ import io.kafkit.common.cli.KafkitException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +154,7 @@ final class ResourceConfigs {
         yield ids;
       }
       case CLIENT_METRICS -> clientMetrics(admin);
-      case GROUPS -> new ArrayList<>(groups(admin));
+      case GROUPS -> groups(admin);
       default -> throw new IllegalArgumentException("Invalid entity type: " + entityType);
     };
   }
@@ -180,14 +180,17 @@ final class ResourceConfigs {
         .toList();
   }
 
-  /** The groups there are and those with configs but no members yet, as one set. */
-  private static Set<String> groups(Admin admin) throws Exception {
+  /**
+   * The groups the coordinators list, in their order, then those with configs but no group yet, in
+   * the order the broker lists them: Apache 4.4.0's order.
+   */
+  private static List<String> groups(Admin admin) throws Exception {
     Set<String> ids =
         admin.listGroups().all().get().stream()
             .map(GroupListing::groupId)
-            .collect(Collectors.toCollection(HashSet::new));
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     groupConfigResources(admin).ifPresent(ids::addAll);
-    return ids;
+    return new ArrayList<>(ids);
   }
 
   /**
@@ -195,13 +198,13 @@ final class ResourceConfigs {
    * older broker, no cluster rights) Apache lets the describe go on, and so does this.
    */
   private static boolean groupMayExist(Admin admin, String name) throws Exception {
-    Optional<Set<String>> withConfigs = groupConfigResources(admin);
+    Optional<List<String>> withConfigs = groupConfigResources(admin);
     return withConfigs.isEmpty()
         || withConfigs.get().contains(name)
         || admin.listGroups().all().get().stream().anyMatch(g -> g.groupId().equals(name));
   }
 
-  private static Optional<Set<String>> groupConfigResources(Admin admin) throws Exception {
+  private static Optional<List<String>> groupConfigResources(Admin admin) throws Exception {
     try {
       return Optional.of(
           admin
@@ -211,7 +214,7 @@ final class ResourceConfigs {
               .get()
               .stream()
               .map(ConfigResource::name)
-              .collect(Collectors.toSet()));
+              .toList());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnsupportedVersionException
           || e.getCause() instanceof ClusterAuthorizationException) {

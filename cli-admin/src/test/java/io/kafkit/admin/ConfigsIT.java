@@ -13,11 +13,16 @@ import io.kafkit.testkit.CliRunner;
 import io.kafkit.testkit.KafkaCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -493,6 +498,48 @@ class ConfigsIT {
     assertEquals(0, k.exitCode(), k.toString());
     assertEquals(a.out(), k.out());
     assertTrue(k.out().startsWith("Dynamic configs for broker "), k.out()); // the controllers
+  }
+
+  @Test
+  void groupsComeInApachesOrder() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String topic = cluster.createTopic(name("grp-order"), 1);
+    List<String> committed = new ArrayList<>();
+    List<String> configured = new ArrayList<>();
+    try (Admin admin = cluster.admin()) {
+      for (int i = 0; i < 8; i++) {
+        String g = name("order-offsets");
+        admin
+            .alterConsumerGroupOffsets(
+                g, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
+            .all()
+            .get();
+        committed.add(g);
+      }
+      for (int i = 0; i < 6; i++) {
+        String g = name("order-config");
+        ConfigResource r = new ConfigResource(ConfigResource.Type.GROUP, g);
+        AlterConfigOp op =
+            new AlterConfigOp(
+                new ConfigEntry("consumer.session.timeout.ms", "50000"), AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(r, List.of(op))).all().get();
+        configured.add(g);
+      }
+    }
+    String[] args = {"--describe", "--entity-type", "groups"};
+    CliResult a = apache(cluster, args);
+    CliResult k = kafkit(cluster, args);
+    assertEquals(0, k.exitCode(), k.toString());
+    assertEquals(a.out(), k.out());
+    // the groups the coordinators list come first, then those that only have configs
+    List<String> shown =
+        k.out()
+            .lines()
+            .filter(l -> l.startsWith("Dynamic configs for group order-"))
+            .map(l -> l.split(" ")[4])
+            .toList();
+    assertEquals(committed.size() + configured.size(), shown.size(), k.out());
+    assertEquals(Set.copyOf(committed), Set.copyOf(shown.subList(0, committed.size())), k.out());
   }
 
   @Test
