@@ -54,8 +54,15 @@ final class ConfigViews {
             .toList());
   }
 
-  /** Apache's lines: the header, then {@code name=value sensitive=false synonyms={...}}. */
+  /**
+   * Apache's lines: the header, then {@code name=value sensitive=false synonyms={...}}; or Apache's
+   * line for an entity that is not there.
+   */
   static void printApache(ResourceConfigs.Described described, PrintWriter out) {
+    if (described.missing() != null) {
+      out.println(described.missing());
+      return;
+    }
     out.println(described.header());
     for (ConfigEntry e : described.entries()) {
       String synonyms =
@@ -82,6 +89,10 @@ final class ConfigViews {
         out.println();
       }
       first = false;
+      if (d.missing() != null) {
+        out.println(d.missing());
+        continue;
+      }
       out.println(d.header());
       if (d.entries().isEmpty()) {
         out.println("  (none)");

@@ -12,15 +12,11 @@ import static io.kafkit.admin.ConfigEntities.USERS;
 import io.kafkit.common.cli.Environment;
 import io.kafkit.common.cli.ErrorPrefix;
 import io.kafkit.common.cli.ExitCodes;
-import io.kafkit.common.cli.KafkitException;
 import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
-import io.kafkit.common.output.Json;
 import io.kafkit.common.output.OutputOptions;
-import io.kafkit.common.output.TextRenderer;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -29,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
@@ -197,9 +194,6 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
         throw usage("--dry-run goes with --alter: a --describe changes nothing.");
       }
     }
-    if (all && !describe) {
-      throw usage("--all goes with --describe.");
-    }
     ConfigEntities entities = entities();
     check(entities.typeProblem());
     boolean genericGiven =
@@ -229,47 +223,24 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
   }
 
   private int describe(ConfigEntities entities) throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    DescribeConfigs.Format format =
+        output.json()
+            ? DescribeConfigs.Format.JSON
+            : environment.stdoutTerminal()
+                ? DescribeConfigs.Format.TABLE
+                : DescribeConfigs.Format.APACHE;
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
-      String type = entities.type();
-      if (entities.isQuotaType()) {
-        QuotaConfigs.Described described = QuotaConfigs.describe(admin, entities);
-        if (output.json()) {
-          Json.print(described, out);
-        } else {
-          described.quotas().forEach(q -> out.println(q.line()));
-          described.scramCredentials().forEach(c -> out.println(c.line()));
-        }
-        out.flush();
-        long unread = described.scramCredentials().stream().filter(c -> c.error() != null).count();
-        if (unread > 0) {
-          throw new KafkitException(
-              "The SCRAM credentials of " + unread + " user(s) could not be read (see above).");
-        }
-        return ExitCodes.OK;
-      }
-      List<ResourceConfigs.Described> described;
-      try {
-        described = ResourceConfigs.describe(admin, type, entities.name(), all);
-      } catch (ResourceConfigs.Missing missing) {
-        if (output.json()) {
-          throw new KafkitException(missing.getMessage());
-        }
-        // Apache prints this line on stdout; it is a failure all the same
-        out.println(missing.getMessage());
-        out.flush();
-        return ExitCodes.FAILED;
-      }
-      if (output.json()) {
-        Json.print(described.stream().map(ConfigViews::of).toList(), out);
-      } else if (environment.stdoutTerminal()) {
-        ConfigViews.printTables(described, out);
-      } else {
-        described.forEach(d -> ConfigViews.printApache(d, out));
-      }
-      out.flush();
-      return ExitCodes.OK;
+      return DescribeConfigs.run(
+          admin, entities, all, throughControllers(), format, spec.commandLine().getOut());
     }
+  }
+
+  /** Whether the cluster is reached through its controllers, whose ids the broker ids are then. */
+  private boolean throughControllers() {
+    return connection
+        .resolve()
+        .properties()
+        .containsKey(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG);
   }
 
   private int alter(ConfigEntities entities) throws Exception {
@@ -290,75 +261,23 @@ public final class ConfigsCommand implements Callable<Integer>, ErrorPrefix {
     } catch (ConfigChanges.Malformed e) {
       throw usage(e.getMessage());
     }
-    String type = entities.type();
     if (entities.isQuotaType()) {
       check(QuotaConfigs.problem(entities, changes));
     }
     if (!dryRun) {
       output.refuseJson("--alter without --dry-run");
     }
-    PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = new KafkaClients(connection.resolve()).admin()) {
-      if (type.equals(BROKER_LOGGERS)) {
-        report(
-            ResourceConfigs.alterLoggers(admin, entities.name(), changes, dryRun),
-            ConfigViews::printChanges,
-            VALIDATED,
-            entities,
-            out);
-      } else if (!entities.isQuotaType()) {
-        report(
-            ResourceConfigs.alter(admin, type, entities.name(), changes, dryRun),
-            ConfigViews::printChanges,
-            VALIDATED,
-            entities,
-            out);
-      } else if (QuotaConfigs.isScram(changes) && !type.equals(IPS)) {
-        report(
-            QuotaConfigs.alterScram(admin, entities.name(), changes, dryRun),
-            ConfigViews::printCredentials,
-            "Dry run: checked here, not by the broker (it has no dry run for credentials);"
-                + " nothing was altered.",
-            entities,
-            out);
-      } else {
-        report(
-            QuotaConfigs.alterQuotas(admin, entities, changes, dryRun),
-            ConfigViews::printQuotas,
-            VALIDATED,
-            entities,
-            out);
-      }
-      out.flush();
+      AlterConfigs.run(
+          admin,
+          entities,
+          changes,
+          dryRun,
+          output.json(),
+          throughControllers(),
+          spec.commandLine().getOut());
       return ExitCodes.OK;
     }
-  }
-
-  /** The first line of a dry run the broker validated. */
-  private static final String VALIDATED = "Dry run: the change is valid; nothing was altered.";
-
-  /** After an --alter: Apache's line, or with --dry-run what would change (as text or JSON). */
-  private <T> void report(
-      List<T> plan,
-      TextRenderer<List<T>> text,
-      String heading,
-      ConfigEntities entities,
-      PrintWriter out) {
-    if (dryRun) {
-      if (output.json()) {
-        Json.print(new ConfigViews.DryRunView(true, plan), out);
-      } else {
-        out.println(heading);
-        text.render(plan, out);
-      }
-      return;
-    }
-    String type = entities.type();
-    String name = entities.name();
-    out.println(
-        name.isEmpty()
-            ? "Completed updating default config for " + type + " in the cluster."
-            : "Completed updating config for " + ConfigEntities.singular(type) + " " + name + ".");
   }
 
   /** The entity types and names in Apache's order (see {@link ConfigEntities}). */

@@ -10,7 +10,8 @@ import io.kafkit.common.cli.KafkitException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +26,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConfigEntry.ConfigSource;
 import org.apache.kafka.clients.admin.DescribeConfigsOptions;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConfigResourcesOptions;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * The configs of topics, brokers, broker loggers, client-metrics resources and groups: read and
@@ -45,8 +40,20 @@ final class ResourceConfigs {
   /** The name Apache gives the brokers' default entity. */
   static final String DEFAULT_BROKER = "";
 
-  /** One entity's configs, as described. */
-  record Described(String entityType, String entityName, boolean all, List<ConfigEntry> entries) {
+  /**
+   * One entity's configs, as described; or, for a named one that is not there, Apache's line
+   * ({@code missing}).
+   */
+  record Described(
+      String entityType,
+      String entityName,
+      boolean all,
+      List<ConfigEntry> entries,
+      String missing) {
+    Described(String entityType, String entityName, boolean all, List<ConfigEntry> entries) {
+      this(entityType, entityName, all, entries, null);
+    }
+
     /** Apache's line above the entries. */
     String header() {
       if (entityName.equals(DEFAULT_BROKER)) {
@@ -96,7 +103,8 @@ final class ResourceConfigs {
 
   /**
    * The entries of several entities of one type, in one DescribeConfigs (the admin client sends
-   * each broker's to that broker); an entity's failure surfaces when its turn comes.
+   * each broker's to that broker); an entity's failure surfaces when its turn comes, a topic that
+   * does not exist by its name.
    */
   static List<List<ConfigEntry>> entries(
       Admin admin, String entityType, List<String> entityNames, boolean synonyms, boolean all)
@@ -111,8 +119,17 @@ final class ResourceConfigs {
     for (ConfigResource resource : resources) {
       Optional<ConfigSource> filter =
           all ? Optional.empty() : dynamicSource(entityType, resource.name());
+      Config config;
+      try {
+        config = answers.get(resource).get();
+      } catch (ExecutionException e) {
+        if (entityType.equals(TOPICS) && e.getCause() instanceof UnknownTopicOrPartitionException) {
+          throw new KafkitException("The topic '" + resource.name() + "' does not exist.");
+        }
+        throw e;
+      }
       entries.add(
-          answers.get(resource).get().entries().stream()
+          config.entries().stream()
               .filter(e -> filter.isEmpty() || e.source() == filter.get())
               .sorted(Comparator.comparing(ConfigEntry::name))
               .toList());
@@ -121,132 +138,30 @@ final class ResourceConfigs {
   }
 
   /**
-   * Whether the named entity exists, as Apache checks it before a describe without --all; Apache's
-   * line for one that does not.
+   * Describes the named entities in turn, or every entity of the type when none is named. Without
+   * {@code all} each named one is looked up first, as Apache does: one that is not there has
+   * Apache's line in its turn.
    */
-  static Optional<String> missing(Admin admin, String entityType, String name) throws Exception {
-    boolean exists =
-        switch (entityType) {
-          case TOPICS -> topics(admin).contains(name);
-          case BROKERS, BROKER_LOGGERS ->
-              name.equals(DEFAULT_BROKER) || brokerIds(admin).contains(name);
-          case CLIENT_METRICS -> clientMetrics(admin).contains(name);
-          case GROUPS -> groupMayExist(admin, name);
-          default -> throw new IllegalArgumentException("Invalid entity type: " + entityType);
-        };
-    return exists
-        ? Optional.empty()
-        : Optional.of(
-            "The "
-                + ConfigEntities.singular(entityType)
-                + " '"
-                + name
-                + "' doesn't exist and doesn't have dynamic config.");
-  }
-
-  /** Every entity of the type, in the order Apache lists them. */
-  static List<String> every(Admin admin, String entityType) throws Exception {
-    return switch (entityType) {
-      case TOPICS -> new ArrayList<>(topics(admin));
-      case BROKERS, BROKER_LOGGERS -> {
-        List<String> ids = brokerIds(admin);
-        ids.add(DEFAULT_BROKER);
-        yield ids;
-      }
-      case CLIENT_METRICS -> clientMetrics(admin);
-      case GROUPS -> groups(admin);
-      default -> throw new IllegalArgumentException("Invalid entity type: " + entityType);
-    };
-  }
-
-  private static Set<String> topics(Admin admin) throws Exception {
-    return admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-  }
-
-  private static List<String> brokerIds(Admin admin) throws Exception {
-    return admin.describeCluster().nodes().get().stream()
-        .map(Node::idString)
-        .collect(Collectors.toCollection(ArrayList::new));
-  }
-
-  private static List<String> clientMetrics(Admin admin) throws Exception {
-    return admin
-        .listConfigResources(
-            Set.of(ConfigResource.Type.CLIENT_METRICS), new ListConfigResourcesOptions())
-        .all()
-        .get()
-        .stream()
-        .map(ConfigResource::name)
-        .toList();
-  }
-
-  /**
-   * The groups the coordinators list, in their order, then those with configs but no group yet, in
-   * the order the broker lists them: Apache 4.4.0's order.
-   */
-  private static List<String> groups(Admin admin) throws Exception {
-    Set<String> ids =
-        admin.listGroups().all().get().stream()
-            .map(GroupListing::groupId)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
-    groupConfigResources(admin).ifPresent(ids::addAll);
-    return new ArrayList<>(ids);
-  }
-
-  /**
-   * Whether a group may exist: it is listed, or has configs; when the configs cannot be listed (an
-   * older broker, no cluster rights) Apache lets the describe go on, and so does this.
-   */
-  private static boolean groupMayExist(Admin admin, String name) throws Exception {
-    Optional<List<String>> withConfigs = groupConfigResources(admin);
-    return withConfigs.isEmpty()
-        || withConfigs.get().contains(name)
-        || admin.listGroups().all().get().stream().anyMatch(g -> g.groupId().equals(name));
-  }
-
-  private static Optional<List<String>> groupConfigResources(Admin admin) throws Exception {
-    try {
-      return Optional.of(
-          admin
-              .listConfigResources(
-                  Set.of(ConfigResource.Type.GROUP), new ListConfigResourcesOptions())
-              .all()
-              .get()
-              .stream()
-              .map(ConfigResource::name)
-              .toList());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnsupportedVersionException
-          || e.getCause() instanceof ClusterAuthorizationException) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  /** Describes the named entity, or every entity of the type; Apache's checks first. */
-  static List<Described> describe(Admin admin, String entityType, String name, boolean all)
+  static List<Described> describe(Admin admin, String entityType, List<String> names, boolean all)
       throws Exception {
-    if (!all && name != null) {
-      Optional<String> missing = missing(admin, entityType, name);
-      if (missing.isPresent()) {
-        throw new Missing(missing.get());
+    List<String> chosen = names.isEmpty() ? ConfigEntityLookup.every(admin, entityType) : names;
+    Map<String, String> missing = new HashMap<>();
+    if (!all) {
+      for (String name : names) {
+        ConfigEntityLookup.missing(admin, entityType, name)
+            .ifPresent(line -> missing.put(name, line));
       }
     }
-    List<String> names = name != null ? List.of(name) : every(admin, entityType);
-    List<List<ConfigEntry>> entries = entries(admin, entityType, names, true, all);
+    List<String> present = chosen.stream().filter(n -> !missing.containsKey(n)).toList();
+    Iterator<List<ConfigEntry>> entries = entries(admin, entityType, present, true, all).iterator();
     List<Described> described = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      described.add(new Described(entityType, names.get(i), all, entries.get(i)));
+    for (String name : chosen) {
+      described.add(
+          missing.containsKey(name)
+              ? new Described(entityType, name, all, List.of(), missing.get(name))
+              : new Described(entityType, name, all, entries.next()));
     }
     return described;
-  }
-
-  /** A named entity that is not there: Apache's line, printed on stdout, and exit 1. */
-  static final class Missing extends Exception {
-    Missing(String line) {
-      super(line, null, false, false);
-    }
   }
 
   /** One config an --alter changes: its value and source now, and after. */

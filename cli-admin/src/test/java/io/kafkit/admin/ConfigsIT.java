@@ -543,6 +543,144 @@ class ConfigsIT {
   }
 
   @Test
+  void aBrokerOrTopicThatIsNotThereIsNamedAtOnce() {
+    KafkaCluster cluster = KafkaCluster.three();
+    for (String[] args :
+        new String[][] {
+          {"--alter", "--broker", "7", "--add-config", "log.cleaner.threads=1"},
+          {"--describe", "--all", "--broker", "7"},
+          {"--describe", "--all", "--broker-logger", "7"},
+          {"--alter", "--broker-logger", "7", "--add-config", "org.apache.kafka=DEBUG"},
+          {"--alter", "--entity-type", "brokers", "--entity-name", "7", "--delete-config", "x"},
+        }) {
+      CliResult k = kafkit(cluster, args);
+      assertEquals(1, k.exitCode(), k.toString());
+      assertEquals("No broker 7 is running: the cluster's brokers are 0,1,2.\n", k.err());
+      assertEquals("", k.out());
+    }
+    String controllers = cluster.kit().bootstrapControllers();
+    CliResult viaController =
+        new CliRunner(() -> ConfigsCommand.class)
+            .run(
+                "--bootstrap-controller",
+                controllers,
+                "--alter",
+                "--broker",
+                "1",
+                "--add-config",
+                "log.cleaner.threads=1");
+    assertEquals(1, viaController.exitCode(), viaController.toString());
+    assertEquals(
+        "No controller 1 is running: the cluster's controllers are 3000 (--bootstrap-controller"
+            + " reaches the controllers only; --bootstrap-server reaches the brokers).\n",
+        viaController.err());
+    CliResult topic = kafkit(cluster, "--describe", "--all", "--topic", "no-such-topic");
+    assertEquals(1, topic.exitCode(), topic.toString());
+    assertEquals("The topic 'no-such-topic' does not exist.\n", topic.err());
+    // the default brokers' entity is there without a broker
+    CliResult defaults = kafkit(cluster, "--describe", "--all", "--broker-defaults");
+    assertEquals(0, defaults.exitCode(), defaults.toString());
+  }
+
+  @Test
+  void whatApacheTakesIsTaken() throws Exception {
+    KafkaCluster cluster = KafkaCluster.single();
+    String ours = cluster.createTopic(name("taken"), 1);
+    String theirs = cluster.createTopic(name("taken"), 1);
+    // --all means nothing to --alter, for Apache
+    sameAlter(
+        cluster,
+        ours,
+        theirs,
+        "--alter",
+        "--all",
+        "--topic",
+        "ENTITY",
+        "--add-config",
+        "retention.ms=8000");
+    assertEquals(Map.of("retention.ms", "8000"), dynamicTopicConfigs(cluster, ours));
+    // several names: Apache describes the first, kafkit each of them in turn
+    String other = cluster.createTopic(name("taken"), 1);
+    String[] two = {"--describe", "--entity-type", "topics", "--entity-name", ours};
+    CliResult first = apache(cluster, two);
+    CliResult second =
+        apache(cluster, "--describe", "--entity-type", "topics", "--entity-name", other);
+    String[] both = {
+      "--describe", "--entity-type", "topics", "--entity-name", ours, "--entity-name", other
+    };
+    assertEquals(first.out(), apache(cluster, both).out());
+    CliResult k = kafkit(cluster, both);
+    assertEquals(0, k.exitCode(), k.toString());
+    assertEquals(first.out() + second.out(), k.out());
+    // one of them missing: its line in turn, and exit 1
+    CliResult oneMissing =
+        kafkit(
+            cluster,
+            "--describe",
+            "--entity-type",
+            "topics",
+            "--entity-name",
+            "no-such-topic",
+            "--entity-name",
+            ours);
+    assertEquals(1, oneMissing.exitCode(), oneMissing.toString());
+    assertEquals(
+        "The topic 'no-such-topic' doesn't exist and doesn't have dynamic config.\n" + first.out(),
+        oneMissing.out());
+    String[] brokerAndDefault = {
+      "--describe", "--entity-type", "brokers", "--entity-name", "0", "--entity-default"
+    };
+    CliResult brokers = kafkit(cluster, brokerAndDefault);
+    assertEquals(0, brokers.exitCode(), brokers.toString());
+    assertEquals(
+        apache(cluster, "--describe", "--broker", "0").out()
+            + apache(cluster, "--describe", "--broker-defaults").out(),
+        brokers.out());
+    assertTrue(brokers.out().startsWith(apache(cluster, brokerAndDefault).out()), brokers.out());
+    // two names where Apache refuses them, in its words
+    for (String[] args :
+        new String[][] {
+          {
+            "--alter",
+            "--entity-type",
+            "topics",
+            "--entity-name",
+            ours,
+            "--entity-name",
+            other,
+            "--add-config",
+            "retention.ms=1"
+          },
+          {"--describe", "--entity-type", "users", "--entity-name", "a", "--entity-name", "b"},
+        }) {
+      CliResult refused = kafkit(cluster, args);
+      assertEquals(2, refused.exitCode(), refused.toString());
+      String line = refused.err().lines().findFirst().orElseThrow().substring("Error: ".length());
+      assertTrue(apache(cluster, args).err().contains(line), refused.err());
+    }
+  }
+
+  @Test
+  void anInvalidTopicNameIsSaidInApachesWords() {
+    KafkaCluster cluster = KafkaCluster.single();
+    for (String[] args :
+        new String[][] {
+          {"--describe", "--topic", "bad/name"},
+          {"--describe", "--topic", ""},
+          {"--describe", "--entity-type", "topics", "--entity-name", ".."},
+          {"--describe", "--all", "--topic", "bad/name"},
+        }) {
+      CliResult a = apache(cluster, args);
+      CliResult k = kafkit(cluster, args);
+      assertEquals(1, a.exitCode(), a.toString());
+      assertEquals(1, k.exitCode(), k.toString());
+      assertEquals("", k.out());
+      assertTrue(k.err().startsWith("Topic name is invalid: "), k.err());
+      assertTrue(a.err().endsWith(k.err()), a.err() + "\n" + k.err());
+    }
+  }
+
+  @Test
   void badInputIsOneLineInApachesWords() {
     KafkaCluster cluster = KafkaCluster.single();
     for (String[] args :
