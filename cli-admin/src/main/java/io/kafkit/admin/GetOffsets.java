@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /** get-offsets' one action: the offsets of the chosen partitions at one time. */
@@ -70,17 +71,22 @@ final class GetOffsets {
                 found && info.timestamp() >= 0 ? info.timestamp() : null,
                 null));
       } catch (ExecutionException e) {
-        offsets.add(
-            new PartitionOffset(
-                tp.topic(),
-                tp.partition(),
-                null,
-                null,
-                KafkaErrors.describe(e.getCause(), null).message()));
+        offsets.add(new PartitionOffset(tp.topic(), tp.partition(), null, null, error(e)));
       }
     }
     offsets.sort(Comparator.comparing(PartitionOffset::name));
     return offsets;
+  }
+
+  /**
+   * Why a partition's offset could not be read, in Apache's words: the exception's class and
+   * message (Apache stops at any other kind of failure; kafkit says it as it says errors).
+   */
+  private static String error(ExecutionException e) {
+    Throwable cause = e.getCause();
+    return cause instanceof KafkaException
+        ? cause.toString()
+        : KafkaErrors.describe(cause, null).message();
   }
 
   /** Apache's lines, {@code topic:partition:offset}, for the partitions that have one. */

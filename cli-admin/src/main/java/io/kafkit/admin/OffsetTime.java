@@ -40,20 +40,33 @@ final class OffsetTime {
    * @throws IllegalArgumentException with Apache's words and kafkit's further forms
    */
   static OffsetSpec parse(String text, Clock clock) {
-    OffsetSpec named = NAMES.get(text);
-    if (named != null) {
-      return named;
+    long time = timestamp(text, clock);
+    String name = NUMBERS.get(time);
+    return name != null ? NAMES.get(name) : OffsetSpec.forTimestamp(time);
+  }
+
+  /**
+   * The time {@code text} names as ListOffsets has it: Apache's negative numbers for the names,
+   * else epoch milliseconds. The spaces around it are dropped (Apache refuses them), so that " -1"
+   * is latest as written and never a time a millisecond back.
+   *
+   * @throws IllegalArgumentException with Apache's words and kafkit's further forms
+   */
+  static long timestamp(String text, Clock clock) {
+    String t = text.strip();
+    for (Map.Entry<Long, String> number : NUMBERS.entrySet()) {
+      if (number.getValue().equals(t)) {
+        return number.getKey();
+      }
     }
     try {
-      long timestamp = Long.parseLong(text);
-      String name = NUMBERS.get(timestamp);
-      return name != null ? NAMES.get(name) : OffsetSpec.forTimestamp(timestamp);
+      return Long.parseLong(t);
     } catch (NumberFormatException e) {
       // perhaps an instant or a duration
     }
-    OptionalLong millis = PointInTime.parse(text, clock);
+    OptionalLong millis = instantOrDuration(t, clock);
     if (millis.isPresent()) {
-      return OffsetSpec.forTimestamp(millis.getAsLong());
+      return millis.getAsLong();
     }
     throw new IllegalArgumentException(
         "Malformed time argument "
@@ -63,5 +76,18 @@ final class OffsetTime {
             + "; or "
             + PointInTime.FORMS
             + ".");
+  }
+
+  /**
+   * An ISO-8601 instant or a duration back from now, in epoch milliseconds; empty for anything
+   * else. A duration needs its unit here: where a bare number is epoch milliseconds, "- 1" must not
+   * be read as a millisecond back.
+   */
+  static OptionalLong instantOrDuration(String text, Clock clock) {
+    String t = text.strip();
+    if (t.chars().noneMatch(Character::isLetter)) {
+      return OptionalLong.empty();
+    }
+    return PointInTime.parse(t, clock);
   }
 }

@@ -83,6 +83,41 @@ class GetOffsetsIT {
   }
 
   @Test
+  void spacesAroundATimeAreDroppedNotMisread() {
+    for (String[] pair :
+        new String[][] {
+          {" -1", "-1"}, {"-2 ", "-2"}, {" earliest", "earliest"}, {middle + " ", "" + middle}
+        }) {
+      CliResult ours = kafkit("--topic", TOPIC, "--time", pair[0]);
+      assertEquals(0, ours.exitCode(), ours.toString());
+      assertEquals(apache("--topic", TOPIC, "--time", pair[1]).out(), ours.out(), pair[0]);
+      assertEquals("", ours.err(), pair[0]);
+    }
+    CliResult unclear = kafkit("--topic", TOPIC, "--time", "- 1");
+    assertEquals(2, unclear.exitCode(), unclear.toString());
+    assertTrue(unclear.err().contains("Malformed time argument - 1. Please use"), unclear.err());
+  }
+
+  @Test
+  void aPartitionThatFailsIsNamedInApachesWords() {
+    // the broker has no such time: each partition fails, as with Apache's tool
+    String[] args = {"--topic", OTHER, "--time", "-7"};
+    CliResult theirs = apache(args);
+    CliResult ours = kafkit(args);
+    assertEquals(1, ours.exitCode(), ours.toString());
+    assertEquals("", ours.out());
+    List<String> lines = ours.err().lines().toList();
+    assertEquals(2, lines.size(), ours.err());
+    for (String line : lines) {
+      assertTrue(
+          line.startsWith("Skip getting offsets for topic-partition " + OTHER + "-")
+              && line.contains(" due to error: org.apache.kafka.common.errors."),
+          line);
+      assertTrue(theirs.err().contains(line + "\n"), theirs.err() + "\n" + line);
+    }
+  }
+
+  @Test
   void aTimeAfterTheLastRecordHasNoOffsetAndSaysSo() {
     String[] args = {"--topic", TOPIC, "--partitions", "0", "--time", Long.toString(middle + 1000)};
     assertEquals("", apache(args).out());
