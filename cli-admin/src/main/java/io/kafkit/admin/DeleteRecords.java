@@ -88,24 +88,41 @@ final class DeleteRecords {
 
   /**
    * The one line on stderr after partitions were refused (their lines on stdout say why, in
-   * Apache's words): which, and what to do about an offset beyond a partition's end.
+   * Apache's words): which, and what to give instead of an offset the broker found out of range,
+   * below -1 (no offset) or beyond the partition's end.
    */
-  static String failureLine(List<Deleted> failed) {
+  static String failureLine(List<Deleted> failed, Map<TopicPartition, Long> requested) {
     String partitions =
         failed.stream()
             .map(d -> d.topic() + "-" + d.partition())
             .collect(java.util.stream.Collectors.joining(", "));
-    boolean beyondEnd =
+    boolean outOfRange =
         failed.stream().allMatch(d -> d.error().contains("OffsetOutOfRangeException"));
+    long negative =
+        failed.stream()
+            .filter(
+                d -> requested.getOrDefault(new TopicPartition(d.topic(), d.partition()), 0L) < -1)
+            .count();
+    String why;
+    if (!outOfRange) {
+      why = " (the error lines above say why).";
+    } else if (negative == failed.size()) {
+      why = " (an offset below -1 is no offset: give 0 or more, or -1 to delete every record).";
+    } else if (negative == 0) {
+      why =
+          " (an offset beyond the partition's end: 'kafkit get-offsets' shows where each ends;"
+              + " -1 deletes every record).";
+    } else {
+      why =
+          " (offsets below -1, which are no offsets, or beyond the partition's end: 'kafkit"
+              + " get-offsets' shows where each ends; -1 deletes every record).";
+    }
     return "Error: the records of "
         + failed.size()
         + (failed.size() == 1 ? " partition were" : " partitions were")
         + " not deleted: "
         + partitions
-        + (beyondEnd
-            ? " (an offset beyond the partition's end: 'kafkit get-offsets' shows where each"
-                + " ends; -1 deletes every record)."
-            : " (the error lines above say why).");
+        + why;
   }
 
   /** The error line of a partition that does not exist, as the client words it. */
@@ -155,6 +172,15 @@ final class DeleteRecords {
         (tp, offset) -> {
           long from = start.get(tp).offset();
           long highWatermark = end.get(tp).offset();
+          if (offset < -1) {
+            throw new KafkitException(
+                "Partition "
+                    + tp
+                    + ": "
+                    + offset
+                    + " is no offset: give 0 or more, or -1 to delete every record (Apache's tool"
+                    + " reports OffsetOutOfRangeException).");
+          }
           long before = offset == -1 ? highWatermark : offset;
           if (before > highWatermark) {
             throw new KafkitException(

@@ -6,6 +6,7 @@ import io.kafkit.common.cli.Verbosity;
 import io.kafkit.common.cli.VersionProvider;
 import io.kafkit.common.connect.ConnectionOptions;
 import io.kafkit.common.connect.KafkaClients;
+import io.kafkit.common.convert.PointInTime;
 import io.kafkit.common.output.OutputOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -72,7 +74,7 @@ public final class DeleteRecordsCommand implements Callable<Integer> {
       paramLabel = "TIME",
       description =
           "With --topic: delete the records older than this time: epoch milliseconds, an"
-              + " ISO-8601 instant (2026-11-22T10:00:00Z) or a duration back from now (-7d).")
+              + " ISO-8601 instant (2026-11-22T10:00:00Z) or a duration back from now (-24h).")
   String beforeTime;
 
   @Option(
@@ -103,7 +105,7 @@ public final class DeleteRecordsCommand implements Callable<Integer> {
       if (failed.isEmpty()) {
         return ExitCodes.OK;
       }
-      spec.commandLine().getErr().println(DeleteRecords.failureLine(failed));
+      spec.commandLine().getErr().println(DeleteRecords.failureLine(failed, offsets));
       spec.commandLine().getErr().flush();
       return ExitCodes.FAILED;
     }
@@ -138,21 +140,24 @@ public final class DeleteRecordsCommand implements Callable<Integer> {
     if (beforeTime == null) {
       return null;
     }
+    // the spaces around are dropped, and a duration needs its unit: " 5" is 5, not 5 ms back
+    String t = beforeTime.strip();
+    OptionalLong at;
     try {
-      return OffsetSpec.forTimestamp(Long.parseLong(beforeTime));
+      at = OptionalLong.of(Long.parseLong(t));
     } catch (NumberFormatException e) {
-      return io.kafkit.common.convert.PointInTime.parse(beforeTime, Clock.systemUTC()).stream()
-          .mapToObj(OffsetSpec::forTimestamp)
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  usage(
-                      "--before-time takes epoch milliseconds, "
-                          + io.kafkit.common.convert.PointInTime.FORMS
-                          + ", not '"
-                          + beforeTime
-                          + "'."));
+      at = OffsetTime.instantOrDuration(t, Clock.systemUTC());
     }
+    // ListOffsets reads a negative time as latest (-1: every record would go) or earliest
+    if (at.isEmpty() || at.getAsLong() < 0) {
+      throw usage(
+          "--before-time takes epoch milliseconds (0 or more), "
+              + PointInTime.FORMS
+              + ", not '"
+              + beforeTime
+              + "'.");
+    }
+    return OffsetSpec.forTimestamp(at.getAsLong());
   }
 
   private static String read(Path file) throws IOException {

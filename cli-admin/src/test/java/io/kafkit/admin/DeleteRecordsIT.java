@@ -142,6 +142,35 @@ class DeleteRecordsIT {
   }
 
   @Test
+  void anOffsetBelowMinusOneIsSaidToBeNoOffset() throws Exception {
+    String t = topic();
+    Path f = file("{\"partitions\": [" + entry(t, 0, -2) + ", " + entry(t, 1, 3) + "]}");
+    CliResult k = kafkit("--offset-json-file", f.toString());
+    assertEquals(1, k.exitCode(), k.toString());
+    assertTrue(
+        k.out().contains("partition: " + t + "-0\terror: ")
+            && k.out().contains("OffsetOutOfRangeException")
+            && k.out().contains("partition: " + t + "-1\tlow_watermark: 3\n"),
+        k.out());
+    assertEquals(
+        "Error: the records of 1 partition were not deleted: "
+            + t
+            + "-0 (an offset below -1 is no offset: give 0 or more, or -1 to delete every"
+            + " record).\n",
+        k.err());
+    assertEquals(0, start(t, 0));
+    // a dry run says so too, where it said that nothing would go
+    CliResult dry = kafkit("--offset-json-file", f.toString(), "--dry-run");
+    assertEquals(1, dry.exitCode(), dry.toString());
+    assertEquals(
+        "Error: Partition "
+            + t
+            + "-0: -2 is no offset: give 0 or more, or -1 to delete every record (Apache's tool"
+            + " reports OffsetOutOfRangeException).\n",
+        dry.err());
+  }
+
+  @Test
   void aPartitionThatDoesNotExistIsNamedAtOnce() throws Exception {
     String t = topic();
     CliResult k =
@@ -190,6 +219,10 @@ class DeleteRecordsIT {
         kafkit("--topic", t, "--partition", "2", "--before-time", Long.toString(BASE + 15));
     assertEquals(0, byTime.exitCode(), byTime.toString());
     assertEquals(5, start(t, 2));
+    // spaces around a time are dropped: never a duration of as many milliseconds back
+    CliResult spaced = kafkit("--topic", t, "--partition", "2", "--before-time", (BASE + 21) + " ");
+    assertEquals(0, spaced.exitCode(), spaced.toString());
+    assertEquals(7, start(t, 2));
     CliResult json = kafkit("--topic", t, "--before-offset", "-1", "--dry-run", "--output", "json");
     JsonNode plan = Json.mapper().readTree(json.out());
     assertEquals(3, plan.size());
@@ -222,6 +255,15 @@ class DeleteRecordsIT {
         2, kafkit("--topic", t, "--before-offset", "1", "--before-time", "-1h").exitCode());
     assertEquals(2, kafkit("--offset-json-file", "x.json", "--topic", t).exitCode());
     assertEquals(2, kafkit("--topic", t, "--before-time", "soon").exitCode());
+    // ListOffsets would read -1 as the end (every record gone), -2 as the start
+    for (String time : new String[] {"-1", "-2", " -1", "- 1"}) {
+      CliResult r = kafkit("--topic", t, "--before-time", time);
+      assertEquals(2, r.exitCode(), r.toString());
+      assertTrue(
+          r.err().startsWith("Error: --before-time takes epoch milliseconds (0 or more), "),
+          r.err());
+    }
+    assertEquals(0, start(t, 0));
     CliResult noPartition = kafkit("--topic", t, "--partition", "7", "--before-offset", "1");
     assertEquals(1, noPartition.exitCode(), noPartition.toString());
     assertTrue(noPartition.err().contains("has no partition 7"), noPartition.err());
