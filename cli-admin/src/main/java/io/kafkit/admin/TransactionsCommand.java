@@ -55,12 +55,16 @@ public final class TransactionsCommand implements Callable<Integer>, ArgparseRul
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  /** Apache's tool spells its version option {@code -v, --version}. */
-  @Option(names = "-v", versionHelp = true, hidden = true)
+  /** Apache's tool spells its version option {@code -v, --version}; -V is picocli's. */
+  @Option(names = "-v", hidden = true)
   boolean version;
 
   @Override
   public Integer call() {
+    if (version) {
+      spec.commandLine().printVersionHelp(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
     throw new ParameterException(
         spec.commandLine(),
         "Name a subcommand: list, describe, describe-producers, abort, find-hanging or"

@@ -7,11 +7,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A duration as people write it: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}; a bare number
- * is milliseconds, as everywhere in Kafka's configuration.
+ * A duration as people write it: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}; a
+ * bare number is milliseconds, as everywhere in Kafka's configuration.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   @Override
   public Duration convert(String value) {
@@ -26,7 +26,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
     };
   }
 

@@ -18,6 +18,7 @@ class ConvertersTest {
     assertEquals(Duration.ofSeconds(10), durations.convert("10s"));
     assertEquals(Duration.ofMinutes(2), durations.convert("2m"));
     assertEquals(Duration.ofHours(1), durations.convert("1h"));
+    assertEquals(Duration.ofDays(7), durations.convert("7d"));
     assertThrows(TypeConversionException.class, () -> durations.convert("ten"));
     assertEquals("10s", DurationConverter.format(Duration.ofSeconds(10)));
     assertEquals("1500ms", DurationConverter.format(Duration.ofMillis(1500)));
