@@ -36,6 +36,9 @@ import org.apache.kafka.common.TopicPartition;
  * a random group that commits nothing, which costs a rebalance and shows nothing more.
  */
 final class ConsumerRun {
+  private static final String AUTO_CREATE = ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG;
+  private static final java.time.Duration AUTO_CREATE_WAIT = java.time.Duration.ofSeconds(2);
+
   private static final String GROUP_MISMATCH =
       "The group ids provided in different places (directly using '--group', via"
           + " '--consumer-property', or via '--consumer.config') do not match. Detected group"
@@ -122,7 +125,7 @@ final class ConsumerRun {
       }
       ConsumeLoop.End end = null;
       try {
-        start(consumer, subscribe);
+        start(consumer, subscribe, !"false".equals(given.getProperty(AUTO_CREATE)));
       } catch (RuntimeException e) {
         // nothing was consumed: the error alone, without "Processed a total of 0 messages"
         done.countDown();
@@ -243,14 +246,14 @@ final class ConsumerRun {
     }
   }
 
-  private void start(Consumer<byte[], byte[]> consumer, boolean subscribe) {
+  private void start(Consumer<byte[], byte[]> consumer, boolean subscribe, boolean autoCreate) {
     if (request.include() != null) {
       consumer.listTopics(); // fails within the connect timeout if the cluster is unreachable
       consumer.subscribe(Pattern.compile(request.include()), new Listener(consumer));
       return;
     }
-    List<PartitionInfo> infos = consumer.partitionsFor(request.topic());
-    if (infos == null || infos.isEmpty()) {
+    List<PartitionInfo> infos = partitions(consumer, autoCreate);
+    if (infos.isEmpty()) {
       throw new KafkitException(
           "Topic '"
               + request.topic()
@@ -284,6 +287,27 @@ final class ConsumerRun {
     startPosition.seek(consumer, partitions);
     if (bounds != null) {
       bounds.assigned(consumer, partitions);
+    }
+  }
+
+  /**
+   * The topic's partitions; none when it does not exist. A broker that creates topics on first use
+   * creates it on the first ask but answers without its partitions, so the client asks again for a
+   * moment (as Apache's consumer, which waits for the topic, would then read it).
+   */
+  private List<PartitionInfo> partitions(Consumer<byte[], byte[]> consumer, boolean autoCreate) {
+    long deadline = System.nanoTime() + AUTO_CREATE_WAIT.toNanos();
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(request.topic());
+      if ((infos != null && !infos.isEmpty()) || !autoCreate || System.nanoTime() > deadline) {
+        return infos == null ? List.of() : infos;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
     }
   }
 

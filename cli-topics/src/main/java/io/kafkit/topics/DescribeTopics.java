@@ -1,5 +1,6 @@
 package io.kafkit.topics;
 
+import io.kafkit.common.cli.KafkitException;
 import io.kafkit.topics.TopicsView.Mode;
 import io.kafkit.topics.TopicsView.PartitionView;
 import io.kafkit.topics.TopicsView.TopicView;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
@@ -43,12 +45,23 @@ final class DescribeTopics {
     Collection<TopicDescription> descriptions;
     if (request.topicId() != null) {
       Uuid id = Uuid.fromString(request.topicId());
-      descriptions =
-          admin
-              .describeTopics(TopicCollection.ofTopicIds(List.of(id)), options)
-              .allTopicIds()
-              .get()
-              .values();
+      try {
+        descriptions =
+            admin
+                .describeTopics(TopicCollection.ofTopicIds(List.of(id)), options)
+                .allTopicIds()
+                .get()
+                .values();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicIdException)) {
+          throw e;
+        }
+        if (!request.ifExists()) {
+          throw new KafkitException(
+              "TopicId '" + request.topicId() + "' does not exist as expected");
+        }
+        descriptions = List.of(); // as Apache: nothing, exit 0
+      }
     } else {
       List<String> names = TopicSelection.select(admin, request, !request.excludeInternal());
       descriptions =

@@ -263,6 +263,13 @@ class TopicsIT {
     assertFails(topics("--list", "--partitions", "3"), 2, "--partitions can only be used with");
     assertFails(topics("--describe", "--topic", "("), 2, "is not a regular expression");
     assertFails(topics("--describe", "--topic-id", "notanid"), 2, "is not a topic id");
+    assertFails(
+        topics("--describe", "--topic-id", "7ftKI_wOT3Wn6fC8cUbJRA"),
+        1,
+        "TopicId '7ftKI_wOT3Wn6fC8cUbJRA' does not exist as expected");
+    CliResult absent = topics("--describe", "--topic-id", "7ftKI_wOT3Wn6fC8cUbJRA", "--if-exists");
+    assertEquals(0, absent.exitCode(), "nothing to describe, as Apache: " + absent);
+    assertEquals("", absent.out());
     CliResult ignored = topics("--list", "--delete-config", "retention.ms");
     assertEquals(0, ignored.exitCode(), "ignored outside --alter, as Apache does: " + ignored);
     assertTrue(ignored.err().contains("--delete-config is only used with --alter"), ignored.err());

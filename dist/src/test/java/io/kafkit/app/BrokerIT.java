@@ -93,6 +93,20 @@ class BrokerIT {
     CliResult list = dist.run("kafkit", "topics", "--list", "--bootstrap-server", bootstrap);
     assertEquals(0, list.exitCode(), list.toString());
     assertTrue(list.out().lines().anyMatch("kept"::equals), "data kept: " + list.out());
+
+    // The local broker creates topics on first use: a consumer started before its producer
+    // reads the new, empty topic instead of calling it missing.
+    CliResult early =
+        dist.run(
+            "kafka-console-consumer.sh",
+            "--bootstrap-server",
+            bootstrap,
+            "--topic",
+            "made-on-first-use",
+            "--timeout-ms",
+            "1000");
+    assertEquals(0, early.exitCode(), early.toString());
+    assertTrue(early.err().contains("Processed a total of 0 messages"), early.err());
   }
 
   @Test
