@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.AlterConfigsOptions;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListConfigResourcesOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine.Command;
@@ -182,14 +181,7 @@ public final class ClientMetricsCommand implements Callable<Integer> {
 
   /** The resources' names, in the broker's order. */
   private static List<String> names(Admin admin) throws Exception {
-    return admin
-        .listConfigResources(
-            Set.of(ConfigResource.Type.CLIENT_METRICS), new ListConfigResourcesOptions())
-        .all()
-        .get()
-        .stream()
-        .map(ConfigResource::name)
-        .toList();
+    return ConfigEntityLookup.configResourceNames(admin, ConfigResource.Type.CLIENT_METRICS);
   }
 
   private void describe(Admin admin, PrintWriter out) throws Exception {

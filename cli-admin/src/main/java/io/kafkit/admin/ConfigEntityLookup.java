@@ -146,9 +146,14 @@ final class ConfigEntityLookup {
   }
 
   private static List<String> clientMetrics(Admin admin) throws Exception {
+    return configResourceNames(admin, ConfigResource.Type.CLIENT_METRICS);
+  }
+
+  /** The names of the config resources of one type, in the broker's order. */
+  static List<String> configResourceNames(Admin admin, ConfigResource.Type type)
+      throws InterruptedException, ExecutionException {
     return admin
-        .listConfigResources(
-            Set.of(ConfigResource.Type.CLIENT_METRICS), new ListConfigResourcesOptions())
+        .listConfigResources(Set.of(type), new ListConfigResourcesOptions())
         .all()
         .get()
         .stream()
@@ -182,15 +187,7 @@ final class ConfigEntityLookup {
 
   private static Optional<List<String>> groupConfigResources(Admin admin) throws Exception {
     try {
-      return Optional.of(
-          admin
-              .listConfigResources(
-                  Set.of(ConfigResource.Type.GROUP), new ListConfigResourcesOptions())
-              .all()
-              .get()
-              .stream()
-              .map(ConfigResource::name)
-              .toList());
+      return Optional.of(configResourceNames(admin, ConfigResource.Type.GROUP));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnsupportedVersionException
           || e.getCause() instanceof ClusterAuthorizationException) {

@@ -241,25 +241,9 @@ class ShareGroupsIT {
     assertTrue(again.err().contains("is not a share group"), again.err());
   }
 
-  /** A consumer group, with an offset committed, of a new topic. */
-  static String consumerGroup(String name) throws Exception {
-    String topic = cluster.createTopic(name + "-topic", 1);
-    try (Admin admin = cluster.admin()) {
-      admin
-          .alterConsumerGroupOffsets(
-              name,
-              Map.of(
-                  new TopicPartition(topic, 0),
-                  new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)))
-          .all()
-          .get();
-    }
-    return name;
-  }
-
   @Test
   void aGroupOfAnotherTypeIsNamedInApachesWords() throws Exception {
-    String g = consumerGroup("share-it-consumers");
+    String g = cluster.consumerGroupWithOffset("share-it-consumers");
     CliResult r = kafkit("--describe", "--group", g);
     assertEquals(1, r.exitCode(), r.toString());
     assertEquals("\nError: Group " + g + " is not a share group.\n", r.err());

@@ -239,25 +239,9 @@ class StreamsGroupsIT {
     assertEquals("Error: Streams group '" + app + "' does not exist.\n", missing.err());
   }
 
-  /** A consumer group, with an offset committed, of a new topic. */
-  static String consumerGroup(String name) throws Exception {
-    String topic = cluster.createTopic(name + "-topic", 1);
-    try (Admin admin = cluster.admin()) {
-      admin
-          .alterConsumerGroupOffsets(
-              name,
-              Map.of(
-                  new TopicPartition(topic, 0),
-                  new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)))
-          .all()
-          .get();
-    }
-    return name;
-  }
-
   @Test
   void aGroupOfAnotherTypeIsNamedInApachesWords() throws Exception {
-    String g = consumerGroup("streams-it-consumers");
+    String g = cluster.consumerGroupWithOffset("streams-it-consumers");
     CliResult r = kafkit("--describe", "--group", g);
     assertEquals(1, r.exitCode(), r.toString());
     assertEquals("Error: Group " + g + " is not a streams group.\n", r.err());

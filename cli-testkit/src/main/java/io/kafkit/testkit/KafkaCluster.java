@@ -317,6 +317,27 @@ public final class KafkaCluster {
     return config;
   }
 
+  /**
+   * A consumer group with no members that exists: offset 0 committed on a new one-partition topic
+   * {@code NAME-topic}.
+   */
+  public String consumerGroupWithOffset(String name) {
+    String topic = createTopic(name + "-topic", 1);
+    try (Admin admin = admin()) {
+      admin
+          .alterConsumerGroupOffsets(
+              name,
+              java.util.Map.of(
+                  new org.apache.kafka.common.TopicPartition(topic, 0),
+                  new org.apache.kafka.clients.consumer.OffsetAndMetadata(0)))
+          .all()
+          .get();
+      return name;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not make the consumer group " + name, e);
+    }
+  }
+
   /** Creates a topic and waits until it can be written to. */
   public String createTopic(String name, int partitions) {
     try (Admin admin = admin()) {
