@@ -164,9 +164,9 @@ final class DescribeGroupsText {
     cells.addAll(List.of(m.host(), m.clientId(), m.partitions()));
     if (verbose) {
       cells.add(dash(m.currentEpoch()));
-      cells.add(dash(m.currentAssignment()));
+      cells.add(dashIfEmpty(m.currentAssignment()));
       cells.add(dash(m.targetEpoch()));
-      cells.add(dash(m.targetAssignment()));
+      cells.add(dashIfEmpty(m.targetAssignment()));
     }
     return cells.toArray();
   }
@@ -196,5 +196,10 @@ final class DescribeGroupsText {
 
   static String dash(Object value) {
     return value == null ? "-" : value.toString();
+  }
+
+  /** Apache's "-" for an assignment without partitions, as for one that is not known. */
+  private static String dashIfEmpty(Object value) {
+    return value == null || value.toString().isEmpty() ? "-" : value.toString();
   }
 }

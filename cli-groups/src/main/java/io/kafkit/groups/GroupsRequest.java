@@ -78,8 +78,8 @@ record GroupsRequest(
     if (c.type != null && !a.list) {
       check.fail("Option [type] can only be used with [list].");
     }
-    if (c.allTopics && !a.resetOffsets) {
-      check.fail("Option [all-topics] can only be used with [reset-offsets].");
+    if (a.list && !c.groups.isEmpty()) {
+      check.fail("Option \"[group]\" can't be used with option \"[list]\"");
     }
     ResetOptions r = c.reset;
     if (a.resetOffsets) {
@@ -96,8 +96,12 @@ record GroupsRequest(
       check.require(
           !(c.allTopics && !c.topics.isEmpty()),
           "Options [all-topics] and [topic] cannot be used together.");
-    } else if (r.specCount() > 0 || r.execute || r.dryRun || r.export) {
-      check.fail("The reset options can only be used with [reset-offsets].");
+    } else if (c.allTopics || r.specCount() > 0 || r.execute || r.dryRun || r.export) {
+      // Apache's tool runs the action and ignores them; so does this, saying so
+      c.spec
+          .commandLine()
+          .getErr()
+          .println("Note: the reset options apply to --reset-offsets only; they are ignored here.");
     }
     if (a.deleteOffsets) {
       check.require(
@@ -166,9 +170,9 @@ record GroupsRequest(
     }
     for (String t : text.split(",")) {
       GroupType type = GroupType.parse(t.trim().toLowerCase(Locale.ROOT));
-      if (type == GroupType.UNKNOWN) {
+      if (type != GroupType.CLASSIC && type != GroupType.CONSUMER) {
         throw new IllegalArgumentException(
-            "'" + t.trim() + "' is not a group type; the types are classic, consumer");
+            "Invalid types list '" + text + "'. Valid types are: Consumer, Classic");
       }
       types.add(type);
     }

@@ -97,6 +97,21 @@ class DescribeGroupsTextTest {
   }
 
   @Test
+  void aMemberWithoutPartitionsShowsDashesAsApacheDoes() {
+    GroupsView.Member idle = new GroupsView.Member("m-1", null, "/h", "c", 0, 3, "", 3, "");
+    GroupsView view = new GroupsView(List.of(group("Stable", List.of(idle), List.of())));
+    List<String> lines =
+        render(view, request(GroupsRequest.View.MEMBERS, true))
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList();
+    assertEquals(
+        List.of("g", "m-1", "/h", "c", "0", "3", "-", "3", "-"),
+        List.of(lines.get(lines.size() - 1).trim().split("\\s+")),
+        String.join("\n", lines));
+  }
+
+  @Test
   void listWithStates() throws IOException {
     StringWriter out = new StringWriter();
     ListGroups.text(

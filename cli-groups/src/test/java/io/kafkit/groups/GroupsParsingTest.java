@@ -125,7 +125,34 @@ class GroupsParsingTest {
             "--execute",
             "--dry-run"));
     assertEquals(2, usage("--delete-offsets", "--group", "g"));
-    assertEquals(2, usage("--list", "--to-earliest"));
     assertEquals(2, usage("--list", "--type", "bogus"));
+    assertEquals(2, usage("--list", "--type", "share"));
+    assertEquals(2, usage("--list", "--group", "g"));
+  }
+
+  /** The request of a command line that parses, and what it printed on stderr. */
+  static String notes(String... args) {
+    Environment environment = Environment.of(Map.of(), Path.of("."));
+    ConsumerGroupsCommand command = new ConsumerGroupsCommand(environment);
+    CommandLine cl = CommandLines.create(command, environment);
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    cl.parseArgs(args);
+    GroupsRequest.of(command);
+    return err.toString();
+  }
+
+  @Test
+  void resetOptionsOutsideAResetAreIgnoredWithANoteAsApacheIgnoresThem() {
+    String note = "Note: the reset options apply to --reset-offsets only; they are ignored here.\n";
+    assertEquals(note, notes("--describe", "--group", "g", "--all-topics"));
+    assertEquals(note, notes("--describe", "--group", "g", "--to-earliest", "--execute"));
+    assertEquals(note, notes("--delete", "--group", "g", "--all-topics"));
+    assertEquals(note, notes("--list", "--dry-run"));
+    assertEquals("", notes("--describe", "--group", "g"));
+    assertEquals(
+        "Invalid types list 'classic,share'. Valid types are: Consumer, Classic",
+        assertThrows(IllegalArgumentException.class, () -> GroupsRequest.types("classic,share"))
+            .getMessage());
   }
 }
